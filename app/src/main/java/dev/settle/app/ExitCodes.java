@@ -1,0 +1,21 @@
+package dev.settle.app;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+/** Maps an uncaught exception to the documented exit code. */
+final class ExitCodes {
+
+    private ExitCodes() {
+    }
+
+    static int forException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof ConnectException
+                    || t.getClass().getName().startsWith("org.redisson.client.")) {
+                return SettleMain.EXIT_INFRASTRUCTURE;
+            }
+        }
+        return SettleMain.EXIT_BUSINESS;
+    }
+}

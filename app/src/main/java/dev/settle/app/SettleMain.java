@@ -1,0 +1,30 @@
+package dev.settle.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./settle}: the one launcher. Exit codes (documented in README): 0 ok, 1 business failure
+ * (invalid file, unbalanced ledger, refused action), 2 usage error, 3 infrastructure (database,
+ * Redis or SFTP unreachable).
+ */
+@Command(name = "settle", mixinStandardHelpOptions = true, version = "settle 0.1.0",
+        description = "Payment settlement and reconciliation.",
+        subcommands = {HealthCommand.class, DemoCommand.class})
+public final class SettleMain {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_BUSINESS = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_INFRASTRUCTURE = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SettleMain());
+        cli.setExitCodeExceptionMapper(ExitCodes::forException);
+        return cli;
+    }
+}
