@@ -1,0 +1,212 @@
+package dev.settle.readerswriters.sftp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.sshd.sftp.client.SftpClient.DirEntry;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.integration.file.remote.session.Session;
+import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
+
+/**
+ * SFTP operations Settle needs, over Spring Integration's session factory: list, download
+ * (temporary name → checksum → rename, so a dropped connection leaves nothing that looks complete),
+ * upload (temporary remote name → rename) and move. Every operation is retried {@code attemptsMax}
+ * times with a doubling back-off, then fails with {@link SftpTransferException}.
+ *
+ * <p>Not thread-safe; one instance per job step. Close it to release the SSH client.
+ */
+public final class SftpClient implements AutoCloseable {
+
+    private final SftpEndpoint endpoint;
+    private final DefaultSftpSessionFactory sessions;
+    private final int attemptsMax;
+    private final long backoffMs;
+
+    public SftpClient(SftpEndpoint endpoint, int attemptsMax, long backoffMs) {
+        this.endpoint = endpoint;
+        this.attemptsMax = Math.max(1, attemptsMax);
+        this.backoffMs = backoffMs;
+        this.sessions = new DefaultSftpSessionFactory();
+        sessions.setHost(endpoint.host());
+        sessions.setPort(endpoint.port());
+        sessions.setUser(endpoint.user());
+        if (endpoint.privateKeyFile() != null) {
+            sessions.setPrivateKey(new FileSystemResource(endpoint.privateKeyFile()));
+        } else {
+            sessions.setPassword(endpoint.password());
+        }
+        sessions.setKnownHostsResource(new FileSystemResource(endpoint.knownHostsFile()));
+        sessions.setAllowUnknownKeys(false);
+        sessions.setTimeout(endpoint.timeoutMs());
+    }
+
+    public SftpClient(SftpEndpoint endpoint) {
+        this(endpoint, 3, 500);
+    }
+
+    /** Regular files in {@code directory} whose name matches {@code namePattern}, sorted by name. */
+    public List<RemoteFile> list(String directory, Pattern namePattern) {
+        return withSession("list " + directory, session -> {
+            List<RemoteFile> files = new ArrayList<>();
+            for (DirEntry entry : session.list(directory)) {
+                String name = entry.getFilename();
+                if (entry.getAttributes().isRegularFile() && namePattern.matcher(name).matches()
+                        && !name.endsWith(".part")) {
+                    files.add(new RemoteFile(directory, name, entry.getAttributes().getSize()));
+                }
+            }
+            files.sort((a, b) -> a.name().compareTo(b.name()));
+            return files;
+        });
+    }
+
+    /**
+     * Downloads to {@code <targetDir>/<name>.part}, computing SHA-256 on the way, then renames to
+     * {@code <targetDir>/<name>}. A failed attempt deletes the partial file.
+     */
+    public DownloadedFile download(RemoteFile remote, Path targetDir) {
+        return withSession("download " + remote.path(), session -> {
+            Files.createDirectories(targetDir);
+            Path partial = targetDir.resolve(remote.name() + ".part");
+            Path complete = targetDir.resolve(remote.name());
+            MessageDigest sha256 = sha256();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
+                session.read(remote.path(), out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+            long size = Files.size(partial);
+            if (remote.sizeBytes() >= 0 && size != remote.sizeBytes()) {
+                Files.deleteIfExists(partial);
+                throw new IOException("short read of " + remote.path() + ": " + size + " of " + remote.sizeBytes() + " bytes");
+            }
+            Files.move(partial, complete, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new DownloadedFile(remote, complete, size, HexFormat.of().formatHex(sha256.digest()));
+        });
+    }
+
+    /** Uploads under a temporary remote name, then renames, so the reader never sees half a file. */
+    public void upload(Path localFile, String remoteDirectory, String remoteName) {
+        withSession("upload " + remoteDirectory + "/" + remoteName, session -> {
+            ensureDirectory(session, remoteDirectory);
+            String target = remoteDirectory + "/" + remoteName;
+            String temporary = target + ".part";
+            try (InputStream in = Files.newInputStream(localFile)) {
+                session.write(in, temporary);
+            }
+            if (session.exists(target)) {
+                session.remove(target);
+            }
+            session.rename(temporary, target);
+            return null;
+        });
+    }
+
+    /** Moves a processed file into {@code archiveDirectory} (created if missing). */
+    public void moveTo(RemoteFile remote, String archiveDirectory) {
+        withSession("archive " + remote.path(), session -> {
+            ensureDirectory(session, archiveDirectory);
+            String target = archiveDirectory + "/" + remote.name();
+            if (session.exists(target)) {
+                session.remove(target);
+            }
+            session.rename(remote.path(), target);
+            return null;
+        });
+    }
+
+    /** Creates the directory and its missing parents ({@code mkdir -p}). */
+    private static void ensureDirectory(Session<DirEntry> session, String directory) throws IOException {
+        StringBuilder path = new StringBuilder(directory.startsWith("/") ? "" : ".");
+        for (String part : directory.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            path.append('/').append(part);
+            if (!session.exists(path.toString())) {
+                session.mkdir(path.toString());
+            }
+        }
+    }
+
+    private interface SessionWork<T> {
+        T run(Session<DirEntry> session) throws IOException;
+    }
+
+    private <T> T withSession(String what, SessionWork<T> work) {
+        Exception last = null;
+        long waitMs = backoffMs;
+        for (int attempt = 1; attempt <= attemptsMax; attempt++) {
+            try (Session<DirEntry> session = sessions.getSession()) {
+                return work.run(session);
+            } catch (IOException | RuntimeException e) {
+                last = e;
+                if (isHostKeyProblem(e)) {
+                    break; // a wrong host key does not get better by retrying
+                }
+                if (attempt < attemptsMax) {
+                    sleep(waitMs);
+                    waitMs *= 2;
+                }
+            }
+        }
+        throw new SftpTransferException("SFTP " + what + " on " + endpoint + " failed after "
+                + attemptsMax + " attempt(s): " + rootMessage(last), last);
+    }
+
+    static boolean isHostKeyProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Server key did not validate") || m.contains("host key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == null ? "unknown" : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SftpTransferException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessions.destroy();
+        } catch (RuntimeException ignored) {
+            // closing a never-used factory
+        }
+    }
+}
