@@ -45,9 +45,30 @@ public final class NachaRawWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the last terminator if asked to, and closes the output. */
+    /**
+     * Copies every record of {@code reader} to {@code out} under the round-trip rule: the line
+     * separator of the original's first terminated line ("\n" if none), and a terminator after the
+     * last line only if the original had one. Closes {@code out}, not the reader.
+     */
+    public static void copy(NachaReader reader, OutputStream out) {
+        if (!reader.hasNext()) {
+            return;
+        }
+        NachaRecord first = reader.next(); // the separator is known once the first line is read
+        NachaRawWriter writer = new NachaRawWriter(out, reader.lineSeparator(), true);
+        writer.write(first);
+        reader.forEachRemaining(writer::write);
+        writer.close(reader.lastLineTerminated());
+    }
+
+    /** Writes the last terminator if the constructor asked for it, and closes the output. */
     @Override
     public void close() {
+        close(terminateLastLine);
+    }
+
+    /** Writes the last terminator if {@code terminateLastLine}, and closes the output. */
+    public void close(boolean terminateLastLine) {
         try {
             if (pendingSeparator && terminateLastLine) {
                 out.write(lineSeparator);
