@@ -302,12 +302,18 @@ public final class NachaWriter implements AutoCloseable {
                 problems.addAll(e.violations());
                 continue;
             }
+            boolean rejected = false;
             for (NachaCredit credit : b.credits()) {
                 try {
                     dry.credit(credit);
                 } catch (NachaWriteException e) {
                     problems.addAll(e.violations());
+                    rejected = true;
                 }
+            }
+            if (rejected) { // its control checks would only repeat the credit's problem
+                dry.batch = null;
+                continue;
             }
             try {
                 dry.endBatch();
@@ -327,7 +333,7 @@ public final class NachaWriter implements AutoCloseable {
                 writer.credit(credit);
                 expectedMinor = Math.addExact(expectedMinor, credit.amount().amountMinor());
             }
-            writer.endBatch(b.credits().size() + (offset.isPresent() ? 1 : 0), expectedMinor);
+            writer.endBatch(b.credits().size(), expectedMinor);
         }
         return writer.finish();
     }
