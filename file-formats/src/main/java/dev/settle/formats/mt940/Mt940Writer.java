@@ -44,6 +44,7 @@ public final class Mt940Writer {
 
     private final Writer out;
     private final String lineSeparator;
+    private final int informationLinesMax;
     private Mt940StatementHeader header;
     private long sumMinor;
     private long entriesWritten;
@@ -53,8 +54,17 @@ public final class Mt940Writer {
     }
 
     public Mt940Writer(Writer out, String lineSeparator) {
+        this(out, lineSeparator, INFORMATION_LINES_MAX);
+    }
+
+    /**
+     * @param informationLinesMax lines allowed per :86: — {@link #INFORMATION_LINES_MAX} per SWIFT;
+     *     emulating banks that send more (the German SEPA sample has 7) needs a larger value
+     */
+    public Mt940Writer(Writer out, String lineSeparator, int informationLinesMax) {
         this.out = out;
         this.lineSeparator = lineSeparator;
+        this.informationLinesMax = informationLinesMax;
     }
 
     public void write(Mt940Item item) {
@@ -144,8 +154,8 @@ public final class Mt940Writer {
             require(e.supplementaryDetails(), SUPPLEMENTARY_MAX, ":61: supplementary details");
         }
         List<String> info = e.information() == null ? List.of() : List.of(e.information().split("\n", -1));
-        if (info.size() > INFORMATION_LINES_MAX) {
-            throw new IllegalArgumentException(":86: has " + info.size() + " lines, at most " + INFORMATION_LINES_MAX);
+        if (info.size() > informationLinesMax) {
+            throw new IllegalArgumentException(":86: has " + info.size() + " lines, at most " + informationLinesMax);
         }
         for (String l : info) {
             require(l, INFORMATION_LINE_MAX, ":86: line");
@@ -210,8 +220,8 @@ public final class Mt940Writer {
         raw(b, t.extraTags()); // the reader files tags after the closing balance here
         if (t.information() != null) {
             String[] info = t.information().split("\n", -1);
-            if (info.length > INFORMATION_LINES_MAX) {
-                throw new IllegalArgumentException(":86: has " + info.length + " lines, at most " + INFORMATION_LINES_MAX);
+            if (info.length > informationLinesMax) {
+                throw new IllegalArgumentException(":86: has " + info.length + " lines, at most " + informationLinesMax);
             }
             for (int i = 0; i < info.length; i++) {
                 require(info[i], INFORMATION_LINE_MAX, ":86: line");
