@@ -25,6 +25,7 @@ CREATE TABLE ingested_file (
     rows_skipped     bigint      NOT NULL DEFAULT 0,
     duration_ms      bigint      NOT NULL DEFAULT 0,
     status_reason    text        NOT NULL DEFAULT '',
+    loading_started_at timestamptz,
     status_changed_at timestamptz NOT NULL
 );
 -- Exactly-once by content: one accepted file per (source, sha256); duplicates are recorded as extra rows.
@@ -42,6 +43,8 @@ CREATE TABLE ingest_error (
     raw_value   text   NOT NULL DEFAULT '',
     code        text   NOT NULL,
     reason      text   NOT NULL,
+    -- true when the file could not be read any further (it is REJECTED as a whole)
+    fatal       boolean NOT NULL DEFAULT false,
     UNIQUE (file_id, line_no, code, field)
 );
 

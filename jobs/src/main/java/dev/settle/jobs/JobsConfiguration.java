@@ -1,0 +1,78 @@
+package dev.settle.jobs;
+
+import dev.settle.jobs.config.SettleProperties;
+import dev.settle.jobs.ingest.IngestJobConfiguration;
+import dev.settle.jobs.lock.JobLocks;
+import dev.settle.readerswriters.inbound.AdyenSdrParser;
+import dev.settle.readerswriters.inbound.InboundParsers;
+import dev.settle.schema.SchemaMigrator;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Everything the nightly jobs need besides Boot's Batch auto-configuration: settings, clock,
+ * schema migration, Redis locks, the inbound parsers and the jobs themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SettleProperties.class)
+@Import(IngestJobConfiguration.class)
+public class JobsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Brings the database to the current schema before any job touches it (Flyway; idempotent). */
+    @Bean
+    SchemaReady schemaReady(DataSource dataSource) {
+        SchemaMigrator.migrate(dataSource);
+        return new SchemaReady();
+    }
+
+    /** Marker bean: the schema was migrated. */
+    public static final class SchemaReady {
+    }
+
+    /**
+     * Redisson connects lazily, so the application starts without Redis; taking a job lock then
+     * fails (fail closed) with a clear message instead of the whole context failing.
+     */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean
+    RedissonClient redissonClient(@Value("${settle.redis.address:redis://127.0.0.1:6379}") String address,
+                                  @Value("${settle.redis.timeout-ms:3000}") int timeoutMs) {
+        Config config = new Config();
+        config.setLazyInitialization(true);
+        config.useSingleServer().setAddress(address).setConnectTimeout(timeoutMs).setTimeout(timeoutMs)
+                .setRetryAttempts(1).setConnectionMinimumIdleSize(1).setConnectionPoolSize(4);
+        return Redisson.create(config);
+    }
+
+    @Bean
+    JobLocks jobLocks(RedissonClient redisson, SettleProperties settings, Clock clock) {
+        return new JobLocks(redisson, settings.node(), clock);
+    }
+
+    @Bean
+    InboundParsers inboundParsers() {
+        return new InboundParsers(java.util.List.of(new AdyenSdrParser()));
+    }
+
+    @Bean
+    JobRunner jobRunner(org.springframework.batch.core.launch.JobOperator jobOperator,
+                        org.springframework.batch.core.repository.JobRepository jobRepository,
+                        java.util.List<org.springframework.batch.core.job.Job> jobs, JobLocks locks) {
+        return new JobRunner(jobOperator, jobRepository, jobs, locks);
+    }
+}

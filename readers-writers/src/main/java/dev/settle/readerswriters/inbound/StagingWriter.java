@@ -1,0 +1,153 @@
+package dev.settle.readerswriters.inbound;
+
+import dev.settle.formats.Violation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Writes one chunk of staged items of one file inside the chunk's transaction: gateway lines and
+ * bank entries with PostgreSQL {@code COPY} (on the transaction's own connection, so a rolled-back
+ * chunk leaves no rows), statement headers and rejected records with plain inserts.
+ *
+ * <p>Rows are keyed by (file, line/entry number), so a chunk replayed after a crash cannot be
+ * stored twice: the COPY fails on the primary key instead.
+ */
+public class StagingWriter implements ItemWriter<StagedItem> {
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final long fileId;
+    private final String source;
+    private final RejectionCounter rejections;
+
+    /** Counts rejected records of the file across chunks (restored from the step context on restart). */
+    public interface RejectionCounter {
+        void add(long rejected);
+    }
+
+    public StagingWriter(DataSource dataSource, long fileId, String source, RejectionCounter rejections) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.fileId = fileId;
+        this.source = source;
+        this.rejections = rejections;
+    }
+
+    @Override
+    public void write(Chunk<? extends StagedItem> chunk) throws Exception {
+        StringBuilder gatewayCsv = new StringBuilder();
+        StringBuilder entryCsv = new StringBuilder();
+        List<Object[]> statements = new ArrayList<>();
+        List<Object[]> errors = new ArrayList<>();
+        long rejectedRecords = 0;
+        if (entryNo < 0) {
+            // first chunk of this step run: continue numbering after what committed chunks stored
+            entryNo = jdbc.queryForObject("SELECT coalesce(max(entry_no), 0) FROM bank_entry WHERE file_id = ?",
+                    Long.class, fileId);
+        }
+        for (StagedItem item : chunk) {
+            if (item instanceof GatewayLine g) {
+                appendGateway(gatewayCsv, g);
+            } else if (item instanceof BankEntryLine e) {
+                appendEntry(entryCsv, e);
+            } else if (item instanceof BankStatementHeader s) {
+                statements.add(new Object[] {fileId, s.statementNo(), s.account(), s.statementRef(), s.sequenceNo(),
+                        s.currency(), s.openingMinor(), s.openingDate(), s.closingMinor(), s.closingDate()});
+            } else if (item instanceof RejectedRecord r) {
+                r.violations().forEach(v -> errors.add(errorRow(v)));
+                rejectedRecords++;
+            }
+        }
+        if (!statements.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO bank_statement (file_id, statement_no, account, statement_ref, sequence_no, currency,
+                                                opening_minor, opening_date, closing_minor, closing_date)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statements);
+        }
+        copy("COPY gateway_report_line (file_id, line_no, source, record_type, merchant_account, psp_reference, "
+                + "merchant_reference, modification_reference, batch_number, booked_at, currency, gross_minor, "
+                + "net_currency, net_minor, commission_minor, markup_minor, scheme_fees_minor, interchange_minor, "
+                + "payment_method) FROM STDIN (FORMAT csv)", gatewayCsv);
+        copy("COPY bank_entry (file_id, entry_no, statement_no, line_no, account, currency, amount_minor, reversal, "
+                + "booking_date, value_date, end_to_end_id, bank_reference, remittance_info, counterparty, type_code) "
+                + "FROM STDIN (FORMAT csv)", entryCsv);
+        if (!errors.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO ingest_error (file_id, line_no, record_type, field, raw_value, code, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", errors);
+            rejections.add(rejectedRecords);
+        }
+    }
+
+    /** Last entry number written; -1 until the first chunk looked it up. */
+    private long entryNo = -1;
+
+    private void appendGateway(StringBuilder csv, GatewayLine g) {
+        csvRow(csv, fileId, g.lineNo(), source, g.recordType(), g.merchantAccount(), g.pspReference(),
+                g.merchantReference(), g.modificationReference(), g.batchNumber(),
+                g.bookedAt() == null ? null : OffsetDateTime.ofInstant(g.bookedAt(), ZoneOffset.UTC),
+                g.currency(), g.grossMinor(), g.netCurrency(), g.netMinor(), g.commissionMinor(), g.markupMinor(),
+                g.schemeFeesMinor(), g.interchangeMinor(), g.paymentMethod());
+    }
+
+    private void appendEntry(StringBuilder csv, BankEntryLine e) {
+        entryNo++;
+        csvRow(csv, fileId, entryNo, e.statementNo(), e.lineNo(), e.account(), e.currency(), e.amountMinor(),
+                e.reversal(), e.bookingDate(), e.valueDate(), e.endToEndId(), e.bankReference(), e.remittanceInfo(),
+                e.counterparty(), e.typeCode());
+    }
+
+    private Object[] errorRow(Violation v) {
+        return new Object[] {fileId, v.line(), nz(v.recordType()), nz(v.field()), truncate(nz(v.rawValue()), 500),
+                v.code().code(), v.message()};
+    }
+
+    private void copy(String sql, StringBuilder csv) throws SQLException, IOException {
+        if (csv.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource); // the chunk transaction's connection
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** CSV for COPY: null is an unquoted empty field; every other value is quoted. */
+    static void csvRow(StringBuilder csv, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            Object v = values[i];
+            if (v == null) {
+                continue;
+            }
+            String s = v instanceof LocalDate d ? d.toString() : v.toString();
+            csv.append('"').append(s.replace("\"", "\"\"")).append('"');
+        }
+        csv.append('\n');
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
