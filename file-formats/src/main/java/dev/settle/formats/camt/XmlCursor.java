@@ -275,6 +275,37 @@ public final class XmlCursor implements AutoCloseable {
         }
     }
 
+    /** Callbacks of {@link #walk}: paths are relative to the subtree root, e.g. "PmtId/EndToEndId". */
+    public interface SubtreeHandler {
+        default void start(String relativePath) {
+        }
+
+        /** {@code text} is the trimmed text of a leaf, "" for an element with children. */
+        void end(String relativePath, String text);
+    }
+
+    /** Walks the rest of the element just started, calling back on every descendant's start and end. */
+    public void walk(SubtreeHandler handler) {
+        int rootDepth = depth();
+        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        while (true) {
+            int ev = next();
+            if (ev == XMLStreamConstants.END_DOCUMENT) {
+                return;
+            }
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                names.addLast(localName());
+                handler.start(String.join("/", names));
+            } else {
+                if (depth() < rootDepth) {
+                    return;
+                }
+                handler.end(String.join("/", names), endedText());
+                names.pollLast();
+            }
+        }
+    }
+
     public String file() {
         return file;
     }
