@@ -1,0 +1,347 @@
+package dev.settle.formats.camt;
+
+import dev.settle.formats.FormatException;
+import dev.settle.formats.Violation;
+import dev.settle.formats.ViolationCode;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * A thin, XXE-safe wrapper around the JDK's {@link XMLStreamReader} shared by the ISO 20022 readers
+ * (camt, pain.001, pain.002). It keeps the element stack so every record can say where it came from
+ * (line and {@link XmlLocation#xmlPath() path}), collects the text of leaf elements, and turns every
+ * parser failure into a {@link FormatException} carrying the caller's "malformed XML" code.
+ *
+ * <p>Memory is bounded by the nesting depth, never by the file size. Elements are matched by local
+ * name: ISO 20022 messages use one default namespace, detected once from the root.
+ *
+ * <p>Not thread-safe; one cursor per stream.
+ */
+public final class XmlCursor implements AutoCloseable {
+
+    /** ISO 20022 elements that may repeat under one parent, so their paths carry an index. */
+    private static final Set<String> REPEATABLE = Set.of(
+            "Stmt", "Ntfctn", "Rpt", "Bal", "Ntry", "NtryDtls", "TxDtls", "Ustrd", "Strd",
+            "PmtInf", "CdtTrfTxInf", "OrgnlPmtInfAndSts", "TxInfAndSts", "StsRsnInf", "AddtlInf",
+            "SplmtryData", "AddtlStmtInf", "AddtlNtfctnInf");
+
+    private static final class Frame {
+        final String name;
+        final int index;
+        final long line;
+        Map<String, Integer> childCounts;
+        boolean hadChild;
+        String ccy;
+
+        Frame(String name, int index, long line) {
+            this.name = name;
+            this.index = index;
+            this.line = line;
+        }
+    }
+
+    private final XMLStreamReader reader;
+    private final String file;
+    private final ViolationCode malformed;
+    private final List<Frame> stack = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private String endedText;
+    private String endedCcy;
+    private String endedName;
+    private long endedLine;
+    private long strayTextCount;
+    private XmlLocation firstStrayText;
+
+    /**
+     * @param malformed the code to report when the bytes are not well-formed XML (format-specific)
+     * @throws FormatException when the stream cannot even be opened as XML
+     */
+    public XmlCursor(InputStream in, String file, ViolationCode malformed) {
+        this.file = file;
+        this.malformed = malformed;
+        try {
+            this.reader = secureInputFactory().createXMLStreamReader(in);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * The JDK's own StAX factory (never a provider found on the class path), with DTDs and external
+     * entities switched off: a statement from outside must not make us read local files or the
+     * network (XXE), nor expand entity bombs.
+     */
+    public static XMLInputFactory secureInputFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return f;
+    }
+
+    /**
+     * Advances to the next START_ELEMENT, END_ELEMENT or END_DOCUMENT and returns its type. Text is
+     * gathered on the way. After END_ELEMENT, {@link #endedText()} holds the trimmed text of the
+     * element that just closed.
+     */
+    public int next() {
+        try {
+            while (true) {
+                int event = reader.next();
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        onStart();
+                        return event;
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        onEnd();
+                        return event;
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
+                            XMLStreamConstants.SPACE -> onText();
+                    case XMLStreamConstants.END_DOCUMENT -> {
+                        return event;
+                    }
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw fail(new IllegalStateException(
+                            "entity reference '&" + reader.getLocalName() + ";' is not allowed"));
+                    default -> {
+                        // comments, processing instructions, DTD: nothing to keep
+                    }
+                }
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            // RuntimeException too: the JDK parser throws some (e.g. on broken encodings) that are
+            // still bad input, and a reader's contract is FormatException for every bad input.
+            if (e instanceof FormatException fe) {
+                throw fe;
+            }
+            throw fail(e);
+        }
+    }
+
+    private void onStart() {
+        Frame parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+        String name = reader.getLocalName();
+        int index = 1;
+        if (parent != null) {
+            if (!isXmlWhitespace(text)) {
+                stray(parent);
+            }
+            parent.hadChild = true;
+            if (parent.childCounts == null) {
+                parent.childCounts = new HashMap<>(4);
+            }
+            index = parent.childCounts.merge(name, 1, Integer::sum);
+        }
+        Frame f = new Frame(name, index, currentLine());
+        f.ccy = reader.getAttributeValue(null, "Ccy");
+        stack.add(f);
+        text.setLength(0);
+    }
+
+    private void onEnd() {
+        Frame f = stack.get(stack.size() - 1);
+        if (f.hadChild && !isXmlWhitespace(text)) {
+            stray(f);
+        }
+        stack.remove(stack.size() - 1);
+        endedText = f.hadChild ? "" : text.toString().strip();
+        endedCcy = f.ccy;
+        endedName = f.name;
+        endedLine = f.line;
+        text.setLength(0);
+    }
+
+    private void onText() {
+        // Text after a child element belongs to mixed content; keep only whether it is blank.
+        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+        if (!stack.isEmpty() && stack.get(stack.size() - 1).hadChild && !isXmlWhitespace(text)) {
+            stray(stack.get(stack.size() - 1));
+            text.setLength(0);
+        }
+    }
+
+    /** Notes stray text in {@code f}, which is always the innermost open element here. */
+    private void stray(Frame f) {
+        if (strayTextCount++ == 0) {
+            firstStrayText = new XmlLocation(f.line, path());
+        }
+    }
+
+    /** XML's own whitespace (space, tab, CR, LF); a no-break space U+00A0 is not whitespace. */
+    private static boolean isXmlWhitespace(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Local name of the element just started (after START_ELEMENT) or just ended (after END_ELEMENT). */
+    public String localName() {
+        return reader.getLocalName();
+    }
+
+    /** Namespace URI of the element just started. */
+    public String namespace() {
+        return reader.getNamespaceURI();
+    }
+
+    /** Number of open elements; the root element is depth 1. */
+    public int depth() {
+        return stack.size();
+    }
+
+    /** Trimmed text of the leaf element that just ended ("" for an element with children). */
+    public String endedText() {
+        return endedText;
+    }
+
+    /** The {@code Ccy} attribute of the element that just ended, or null. */
+    public String endedCcy() {
+        return endedCcy;
+    }
+
+    /** Location of the element that just ended: its start line and its path. */
+    public XmlLocation endedLocation() {
+        return new XmlLocation(endedLine, path() + "/" + endedName + indexSuffixForEnded());
+    }
+
+    private String indexSuffixForEnded() {
+        if (!REPEATABLE.contains(endedName) || stack.isEmpty()) {
+            return "";
+        }
+        Map<String, Integer> counts = stack.get(stack.size() - 1).childCounts;
+        return "[" + (counts == null ? 1 : counts.getOrDefault(endedName, 1)) + "]";
+    }
+
+    /** Location of the innermost open element (after START_ELEMENT: the element just started). */
+    public XmlLocation location() {
+        long line = stack.isEmpty() ? currentLine() : stack.get(stack.size() - 1).line;
+        return new XmlLocation(line, path());
+    }
+
+    /** Path of the open elements, e.g. {@code /Document/BkToCstmrStmt/Stmt[2]/Ntry[5]}. */
+    public String path() {
+        StringBuilder b = new StringBuilder();
+        for (Frame f : stack) {
+            appendStep(b, f);
+        }
+        return b.toString();
+    }
+
+    private static void appendStep(StringBuilder b, Frame f) {
+        b.append('/').append(f.name);
+        if (REPEATABLE.contains(f.name)) {
+            b.append('[').append(f.index).append(']');
+        }
+    }
+
+    /** The line the parser is at now (1-based), or 0 when it does not know. */
+    public long currentLine() {
+        Location l = reader.getLocation();
+        return l == null || l.getLineNumber() < 0 ? 0 : l.getLineNumber();
+    }
+
+    /** How many elements had non-whitespace text beside child elements (e.g. U+00A0 indentation). */
+    public long strayTextCount() {
+        return strayTextCount;
+    }
+
+    /** Where the first such stray text was, or null. */
+    public XmlLocation firstStrayText() {
+        return firstStrayText;
+    }
+
+    /** Skips the rest of the element just started, including its children. */
+    public void skipElement() {
+        int target = depth() - 1;
+        while (depth() > target) {
+            if (next() == XMLStreamConstants.END_DOCUMENT) {
+                return;
+            }
+        }
+    }
+
+    /** Callbacks of {@link #walk}: paths are relative to the subtree root, e.g. "PmtId/EndToEndId". */
+    public interface SubtreeHandler {
+        default void start(String relativePath) {
+        }
+
+        /** {@code text} is the trimmed text of a leaf, "" for an element with children. */
+        void end(String relativePath, String text);
+    }
+
+    /** Walks the rest of the element just started, calling back on every descendant's start and end. */
+    public void walk(SubtreeHandler handler) {
+        int rootDepth = depth();
+        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        while (true) {
+            int ev = next();
+            if (ev == XMLStreamConstants.END_DOCUMENT) {
+                return;
+            }
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                names.addLast(localName());
+                handler.start(String.join("/", names));
+            } else {
+                if (depth() < rootDepth) {
+                    return;
+                }
+                handler.end(String.join("/", names), endedText());
+                names.pollLast();
+            }
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** A fatal violation at the current position, e.g. a truncated document. */
+    public FormatException fail(Throwable cause) {
+        long line = currentLineSafely();
+        if (cause instanceof XMLStreamException xe && xe.getLocation() != null
+                && xe.getLocation().getLineNumber() > 0) {
+            line = xe.getLocation().getLineNumber();
+        }
+        String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // The JDK prefixes messages with "ParseError at [row,col]:..."; keep the useful last line.
+        int nl = msg.lastIndexOf('\n');
+        if (nl >= 0) {
+            msg = msg.substring(nl + 1);
+        }
+        return new FormatException(new Violation(malformed, file, line, stack.isEmpty() ? "/" : path(),
+                stack.isEmpty() ? null : stack.get(stack.size() - 1).name, null, null,
+                "not well-formed XML: " + msg), cause);
+    }
+
+    private long currentLineSafely() {
+        try {
+            return reader == null ? 0 : currentLine();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            // closing a reader never fails for a reason the caller can act on
+        }
+    }
+}
