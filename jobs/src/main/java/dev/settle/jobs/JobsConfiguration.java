@@ -3,7 +3,10 @@ package dev.settle.jobs;
 import dev.settle.jobs.config.SettleProperties;
 import dev.settle.jobs.ingest.IngestJobConfiguration;
 import dev.settle.jobs.lock.JobLocks;
+import dev.settle.formats.FileFormat;
 import dev.settle.readerswriters.inbound.AdyenSdrParser;
+import dev.settle.readerswriters.inbound.CamtParser;
+import dev.settle.readerswriters.inbound.Mt940Parser;
 import dev.settle.readerswriters.inbound.InboundParsers;
 import dev.settle.schema.SchemaMigrator;
 import java.time.Clock;
@@ -66,7 +69,8 @@ public class JobsConfiguration {
 
     @Bean
     InboundParsers inboundParsers() {
-        return new InboundParsers(java.util.List.of(new AdyenSdrParser()));
+        return new InboundParsers(java.util.List.of(new AdyenSdrParser(), new CamtParser(FileFormat.CAMT053),
+                new CamtParser(FileFormat.CAMT054), new Mt940Parser()));
     }
 
     @Bean

@@ -48,12 +48,35 @@ public final class JobTestSupport {
         registry.add("settle.sources[0].file-pattern", () -> "settlement_detail_report_.*\\.csv");
         registry.add("settle.sources[0].error-threshold-rows", () -> "5");
         registry.add("settle.sources[0].chunk-size", () -> "100");
+        registry.add("settle.sources[1].name", () -> "bank");
+        registry.add("settle.sources[1].kind", () -> "bank");
+        registry.add("settle.sources[1].format", () -> "camt053");
+        registry.add("settle.sources[1].host", sftp::host);
+        registry.add("settle.sources[1].port", sftp::port);
+        registry.add("settle.sources[1].user", sftp::user);
+        registry.add("settle.sources[1].private-key", () -> sftp.clientPrivateKeyFile().toString());
+        registry.add("settle.sources[1].known-hosts", () -> sftp.knownHostsFile().toString());
+        registry.add("settle.sources[1].remote-directory", () -> "/statements");
+        registry.add("settle.sources[1].file-pattern", () -> "statement_.*\\.xml");
+        registry.add("settle.sources[1].after-success", () -> "archive");
     }
 
     /** Puts a file where the gateway's SFTP server serves it. */
     public Path publish(String name, String content) throws Exception {
-        Path dir = Files.createDirectories(sftp.root().resolve("reports"));
+        return publish("reports", name, content);
+    }
+
+    /** Puts a file in a directory of the SFTP server ("reports" for the gateway, "statements" for the bank). */
+    public Path publish(String directory, String name, String content) throws Exception {
+        Path dir = Files.createDirectories(sftp.root().resolve(directory));
         return Files.writeString(dir.resolve(name), content);
+    }
+
+    /** A public fixture file from file-formats' test-jar, as text. */
+    public static String fixture(String path) throws Exception {
+        try (var in = JobTestSupport.class.getResourceAsStream("/fixtures/" + path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public HikariDataSource dataSource() {
