@@ -29,7 +29,8 @@ final class PaymentRepository {
     private static final String PAYMENT_COLUMNS = """
             id, merchant_id, status, amount_minor, amount_captured_minor, amount_refunded_minor, currency,
             capture_requested, reference, description, metadata::text AS metadata, card_brand, card_bin, card_last4,
-            card_exp_month, card_exp_year, card_fingerprint, psp_reference, decline_code, created_at""";
+            card_exp_month, card_exp_year, card_fingerprint, psp_reference, decline_code, created_at
+            """;
     private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {
     };
 
