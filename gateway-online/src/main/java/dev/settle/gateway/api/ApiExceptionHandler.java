@@ -18,7 +18,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns every exception a controller can raise into the API's error shape. Framework exceptions
  * map to one {@link ErrorCode} each; anything else is a 500 whose details go to the log only.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
