@@ -1,0 +1,94 @@
+package dev.settle.gateway.api;
+
+import dev.settle.gateway.ErrorCode;
+import dev.settle.gateway.idempotency.IdempotencyStore;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on every POST, scoped per merchant. The first request claims the key
+ * (committed before it runs), its final response is stored, and retries get it back byte for byte
+ * with {@code Idempotent-Replayed: true}. Same key, other request → 422; same key while the first
+ * is running → 409. Responses that mean "nothing was attempted" (400, 404, 405, 413, 415, 5xx)
+ * release the key instead, so the merchant can fix the request and retry with the same key.
+ */
+public final class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String KEY_HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final int KEY_LENGTH_MAX = 255;
+
+    private final IdempotencyStore store;
+
+    public IdempotencyFilter(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(KEY_HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(KEY_HEADER);
+        if (key.isEmpty() || key.length() > KEY_LENGTH_MAX || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            ErrorResponses.write(response, ErrorCode.IDEMPOTENCY_KEY_INVALID,
+                    "Idempotency-Key must be 1 to " + KEY_LENGTH_MAX + " printable ASCII characters.");
+            return;
+        }
+        String merchantId = (String) request.getAttribute(ApiAuthFilter.MERCHANT_ATTRIBUTE);
+        byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : request.getInputStream().readAllBytes();
+        String fingerprint = IdempotencyStore.fingerprint(request.getMethod(), request.getRequestURI(), body);
+        IdempotencyStore.Claim claim = store.claim(merchantId, key, fingerprint);
+        switch (claim.outcome()) {
+            case REUSED -> ErrorResponses.write(response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used with a different request; use a new key for a new request.");
+            case IN_USE -> {
+                response.setHeader("Retry-After", "1");
+                ErrorResponses.write(response, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                        "A request with this Idempotency-Key is still being processed; retry shortly.");
+            }
+            case REPLAY -> {
+                response.setStatus(claim.responseStatus());
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setHeader(REPLAYED_HEADER, "true");
+                response.getOutputStream().write(claim.responseBody());
+            }
+            case CLAIMED -> runAndStore(request, response, chain, merchantId, key);
+        }
+    }
+
+    private void runAndStore(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String merchantId, String key) throws ServletException, IOException {
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(request, wrapper);
+            int status = wrapper.getStatus();
+            if (isFinal(status)) {
+                store.complete(merchantId, key, status, wrapper.getContentAsByteArray());
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                store.release(merchantId, key);
+            }
+            wrapper.setHeader(REPLAYED_HEADER, "false");
+            wrapper.copyBodyToResponse();
+        }
+    }
+
+    /** Whether a response records something that happened (so a retry must see it again). */
+    static boolean isFinal(int status) {
+        return status >= 200 && status < 300 || status == 402 || status == 409 || status == 422;
+    }
+
+}
