@@ -6,6 +6,7 @@ import dev.settle.formats.FormatException;
 import dev.settle.formats.InspectionReport;
 import dev.settle.formats.Violation;
 import dev.settle.money.CurrencyUnit;
+import dev.settle.money.MoneyException;
 import dev.settle.money.MoneyTotals;
 import dev.settle.money.Money;
 import java.io.InputStream;
@@ -78,7 +79,13 @@ public final class CamtInspector implements FileInspector {
                         counts.merge("transactions", (long) e.transactions().size(), Long::sum);
                         counts.merge("reversals", e.reversal() ? 1L : 0L, Long::sum);
                         if (e.amount() != null && e.creditDebit() != null) {
-                            (e.creditDebit() == CreditDebit.CRDT ? credits : debits).add(e.amount());
+                            try {
+                                (e.creditDebit() == CreditDebit.CRDT ? credits : debits).add(e.amount());
+                            } catch (MoneyException ex) {
+                                violations.add(new Violation(CamtViolation.CAMT_AMOUNT_OVERFLOW, fileName,
+                                        e.location().line(), e.location().xmlPath(), "Ntry", "Amt",
+                                        e.amount().toString(), ex.getMessage()));
+                            }
                         }
                     }
                 }
@@ -109,7 +116,11 @@ public final class CamtInspector implements FileInspector {
         for (CurrencyUnit c : currencies) {
             totals.put("credits " + c, credits.total(c));
             totals.put("debits " + c, debits.total(c));
-            totals.put("net " + c, credits.total(c).minus(debits.total(c)));
+            try {
+                totals.put("net " + c, credits.total(c).minus(debits.total(c)));
+            } catch (MoneyException e) {
+                // net beyond 64-bit minor units: the overflow is already a violation of the totals
+            }
         }
         return totals;
     }

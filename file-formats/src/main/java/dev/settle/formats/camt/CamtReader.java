@@ -27,6 +27,12 @@ import javax.xml.stream.XMLStreamConstants;
  * Structural failures (not well-formed or truncated XML, an unsupported root) throw
  * {@link FormatException} with line and XML path. Business checks (balances, batch counts) are
  * {@link CamtValidator}'s job.
+ *
+ * <p>Amounts: the schemas allow 5 fraction digits whatever the currency. An amount becomes
+ * {@link Money} exactly or not at all: trailing zeros beyond the currency's exponent are fine
+ * ("18.150" EUR is 18.15 EUR), a non-zero digit beyond it ("8.85001" EUR) cannot be represented in
+ * minor units and is never rounded: the field is null and {@code CAMT_AMOUNT_SCALE_EXCEEDS_CURRENCY}
+ * carries the raw value and currency. Such an entry also stops its statement's balance check.
  */
 public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
 
@@ -219,39 +225,10 @@ public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
         }
     }
 
-    /** Walks the subtree whose START_ELEMENT was just read; calls back on each element end. */
-    private void walk(LeafHandler handler) {
-        int rootDepth = cur.depth();
-        ArrayDeque<String> names = new ArrayDeque<>();
-        while (true) {
-            int ev = cur.next();
-            if (ev == XMLStreamConstants.END_DOCUMENT) {
-                return;
-            }
-            if (ev == XMLStreamConstants.START_ELEMENT) {
-                names.addLast(cur.localName());
-                handler.start(String.join("/", names));
-            } else {
-                if (cur.depth() < rootDepth) {
-                    return;
-                }
-                handler.end(String.join("/", names), cur.endedText());
-                names.pollLast();
-            }
-        }
-    }
-
-    private interface LeafHandler {
-        default void start(String path) {
-        }
-
-        void end(String path, String text);
-    }
-
     private CamtGroupHeader readGroupHeader() {
         XmlLocation loc = cur.location();
         String[] f = new String[2];
-        walk((path, text) -> {
+        cur.walk((path, text) -> {
             if ("MsgId".equals(path)) {
                 f[0] = text;
             } else if ("CreDtTm".equals(path)) {
@@ -263,7 +240,7 @@ public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
 
     private CamtEntry readEntry() {
         EntryBuilder e = new EntryBuilder(stmt.index, cur.location());
-        walk(new LeafHandler() {
+        cur.walk(new XmlCursor.SubtreeHandler() {
             TxBuilder tx;
 
             @Override

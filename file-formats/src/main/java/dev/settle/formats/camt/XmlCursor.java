@@ -3,12 +3,21 @@ package dev.settle.formats.camt;
 import dev.settle.formats.FormatException;
 import dev.settle.formats.Violation;
 import dev.settle.formats.ViolationCode;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -69,11 +78,53 @@ public final class XmlCursor implements AutoCloseable {
         this.file = file;
         this.malformed = malformed;
         try {
-            this.reader = secureInputFactory().createXMLStreamReader(in);
-        } catch (XMLStreamException | RuntimeException e) {
+            this.reader = open(in);
+        } catch (XMLStreamException | IOException | RuntimeException e) {
             throw fail(e);
         }
     }
+
+    /**
+     * ISO 20022 messages are UTF-8. We decode the bytes ourselves with a strict decoder of the
+     * declared encoding (UTF-8 when none is declared), so a broken byte sequence becomes a
+     * FormatException: the JDK parser would also print "[Fatal Error]" to stderr for it. Only a
+     * UTF-16 file (recognised by its first bytes) is left to the parser's own detection.
+     */
+    private static XMLStreamReader open(InputStream raw) throws XMLStreamException, IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 8192);
+        in.mark(PROLOG_BYTES);
+        byte[] head = in.readNBytes(PROLOG_BYTES);
+        in.reset();
+        boolean utf16 = head.length >= 4 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                || head[0] == 0 && head[1] == '<' && head[2] == 0 && head[3] == '?'
+                || head[0] == '<' && head[1] == 0 && head[2] == '?' && head[3] == 0);
+        if (utf16) {
+            return secureInputFactory().createXMLStreamReader(in);
+        }
+        int bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        String prolog = new String(head, StandardCharsets.ISO_8859_1);
+        int end = prolog.indexOf("?>");
+        Charset charset = StandardCharsets.UTF_8;
+        if (prolog.startsWith("<?xml", bom) && end > 0) {
+            Matcher declared = ENCODING.matcher(prolog.substring(0, end));
+            if (declared.find()) {
+                try {
+                    charset = Charset.forName(declared.group(1));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("unsupported encoding '" + declared.group(1) + "'");
+                }
+            }
+        }
+        in.skipNBytes(charset == StandardCharsets.UTF_8 ? bom : 0);
+        CharsetDecoder strict = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return secureInputFactory().createXMLStreamReader(new InputStreamReader(in, strict));
+    }
+
+    private static final int PROLOG_BYTES = 256;
+    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     /**
      * The JDK's own StAX factory (never a provider found on the class path), with DTDs and external
@@ -84,8 +135,10 @@ public final class XmlCursor implements AutoCloseable {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true); // only the five predefined ones can occur
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // Problems become FormatExceptions; without a reporter the JDK also prints them to stderr.
+        f.setXMLReporter((message, errorType, info, location) -> { });
         return f;
     }
 
@@ -318,6 +371,14 @@ public final class XmlCursor implements AutoCloseable {
             line = xe.getLocation().getLineNumber();
         }
         String msg = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int hops = 0;
+        for (Throwable c = cause; c != null && hops++ < 10;
+                c = c instanceof XMLStreamException xe && xe.getNestedException() != null ? xe.getNestedException()
+                        : c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.nio.charset.CharacterCodingException) {
+                msg = "a byte sequence is not valid in the file's encoding (UTF-8 unless declared)";
+            }
+        }
         // The JDK prefixes messages with "ParseError at [row,col]:..."; keep the useful last line.
         int nl = msg.lastIndexOf('\n');
         if (nl >= 0) {

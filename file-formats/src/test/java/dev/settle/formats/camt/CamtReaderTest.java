@@ -274,4 +274,34 @@ class CamtReaderTest {
         assertThat(codes(v)).first().isEqualTo(code);
         assertThat(only(readAll(broken.getBytes(StandardCharsets.UTF_8), "b.xml"), CamtEntry.class)).hasSize(2);
     }
+
+    @Test
+    void a_utf8_byte_order_mark_and_a_declared_latin1_encoding_are_decoded_right() {
+        String xml = new String(fixture("camt053/camt.053.001.02-multi-statement.xml"), StandardCharsets.UTF_8)
+                .replace("Company Name 1", "Société Générale");
+        byte[] utf8 = xml.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        byte[] latin1 = xml.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        for (byte[] bytes : List.of(withBom, latin1)) {
+            assertThat(only(readAll(bytes, "enc.xml"), CamtEntry.class).get(0).transactions().get(0).creditorName())
+                    .isEqualTo("Société Générale");
+        }
+    }
+
+    @Test
+    void an_invalid_utf8_byte_is_a_format_exception_not_a_crash() {
+        byte[] bytes = fixture("camt053/camt.053.001.02-multi-statement.xml").clone();
+        bytes[600] = (byte) 0xFF;
+
+        assertThatThrownBy(() -> readAll(bytes, "bad.xml")).isInstanceOfSatisfying(FormatException.class, e -> {
+            assertThat(e.violation().code()).isEqualTo(CamtViolation.CAMT_MALFORMED_XML);
+            assertThat(e.violation().message()).contains("not valid in the file's encoding");
+        });
+    }
 }
