@@ -48,6 +48,26 @@ public final class JobRunner {
         }
     }
 
+    /**
+     * A deliberate new run of a job instance that already completed (e.g. reconciliation of a past
+     * date with corrected inputs): same lock, plus an identifying {@code rerun} parameter so Spring
+     * Batch creates a new instance. Jobs whose results are exactly-once (settlement, payouts)
+     * stay exactly-once because their writers are idempotent, not because of this parameter.
+     */
+    public JobExecution rerun(String jobName, Map<String, String> identifyingParameters, String rerunId) throws Exception {
+        Map<String, String> withRerun = new java.util.TreeMap<>(identifyingParameters);
+        withRerun.put(RERUN, rerunId);
+        Job job = job(jobName);
+        JobParametersBuilder builder = new JobParametersBuilder();
+        withRerun.forEach((k, v) -> builder.addString(k, v, true));
+        try (JobLock lock = locks.acquire(lockName(jobName, identifyingParameters))) {
+            return jobOperator.start(job, builder.toJobParameters());
+        }
+    }
+
+    /** Identifying parameter that distinguishes deliberate reruns of the same date. */
+    public static final String RERUN = "rerun";
+
     static String lockName(String jobName, Map<String, String> identifyingParameters) {
         return jobName + ":" + identifyingParameters.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(Map.Entry::getValue).collect(Collectors.joining(":"));

@@ -2,6 +2,7 @@ package dev.settle.jobs;
 
 import dev.settle.jobs.config.SettleProperties;
 import dev.settle.jobs.ingest.IngestJobConfiguration;
+import dev.settle.jobs.reconcile.ReconcileJobConfiguration;
 import dev.settle.jobs.lock.JobLocks;
 import dev.settle.formats.FileFormat;
 import dev.settle.readerswriters.inbound.AdyenSdrParser;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SettleProperties.class)
-@Import(IngestJobConfiguration.class)
+@Import({IngestJobConfiguration.class, ReconcileJobConfiguration.class})
 public class JobsConfiguration {
 
     @Bean
