@@ -1,0 +1,180 @@
+package dev.settle.jobs.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.settle.localservices.TestDatabase;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One row per outcome: the smallest set of inputs that produces it, and the outcome (and pending
+ * flag, and attribution) reconciliation must give. Each row runs on its own business date.
+ */
+class MatchOutcomeTableTest {
+
+    static HikariDataSource dataSource;
+    static JdbcTemplate jdbc;
+    static ReconciliationSql sql;
+    static ReconRules rules;
+    static final AtomicInteger seq = new AtomicInteger();
+
+    @BeforeAll
+    static void database() {
+        dataSource = TestDatabase.fresh("recon_outcomes", 4);
+        jdbc = new JdbcTemplate(dataSource);
+        sql = new ReconciliationSql(dataSource, Clock.systemUTC());
+        rules = ReconRules.load(jdbc, "v1");
+        jdbc.update("INSERT INTO merchant (id, name, default_currency, created_at) VALUES ('mer_000000000000000000000001', 'M', 'EUR', now())");
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
+
+    /**
+     * @param internal "ccy:amount:daysOld" of our capture, or "-" for none
+     * @param gateway "ccy:gross[:fees]" of the gateway's Settled line, "-" for none, "2x…" for the line twice
+     */
+    @ParameterizedTest(name = "{0} / {1} -> {2} pending={3} {4}")
+    @CsvSource({
+            "EUR:1000:0, EUR:1000,      MATCHED,                  false, ''",
+            "EUR:1000:0, EUR:999,       MATCHED_WITHIN_TOLERANCE, false, ROUNDING",
+            "EUR:1000:0, EUR:1100,      AMOUNT_MISMATCH,          false, UNEXPLAINED",
+            "EUR:1000:0, EUR:988:12,    AMOUNT_MISMATCH,          false, FEE",
+            "EUR:1000:0, USD:1000,      CURRENCY_MISMATCH,        false, ''",
+            "EUR:1000:1, -,             MISSING_IN_GATEWAY,       true,  ''",
+            "EUR:1000:2, -,             MISSING_IN_GATEWAY,       false, ''",
+            "-,          EUR:1000,      MISSING_INTERNALLY,       false, ''",
+            "EUR:1000:0, 2xEUR:1000,    DUPLICATE,                false, ''",
+    })
+    void leg1_outcome(String internal, String gateway, MatchOutcome expected, boolean pending, String attribution) {
+        LocalDate day = LocalDate.of(2027, 1, 1).plusDays(seq.incrementAndGet());
+        String ref = "REF" + day;
+        long fileId = file(day, "gw");
+        if (!internal.equals("-")) {
+            String[] p = internal.split(":");
+            capture(ref, p[0], Long.parseLong(p[1]), day.minusDays(Long.parseLong(p[2])));
+        }
+        if (!gateway.equals("-")) {
+            int times = gateway.startsWith("2x") ? 2 : 1;
+            String[] g = gateway.replace("2x", "").split(":");
+            for (int i = 1; i <= times; i++) {
+                settled(fileId, i, ref, g[0], Long.parseLong(g[1]), g.length > 2 ? Long.parseLong(g[2]) : 0);
+            }
+        }
+        run(day);
+        // earlier rows' open items are re-matched on later dates too: look at this row's reference only
+        var row = jdbc.queryForMap("SELECT outcome, pending, attribution FROM recon_result WHERE result_date = ? AND leg = 1 "
+                + "AND reference = ? ORDER BY (outcome = ?) DESC LIMIT 1", day, ref, expected.name());
+        assertThat(row).containsEntry("outcome", expected.name()).containsEntry("pending", pending)
+                .containsEntry("attribution", attribution);
+    }
+
+    /**
+     * @param batch "ccy:net:daysOld" of a gateway payout batch, or "-"
+     * @param credit "ccy:amount:remittance" of a bank credit, or "-"
+     */
+    @ParameterizedTest(name = "{0} / {1} -> {2} pending={3}")
+    @CsvSource({
+            "EUR:5000:0, EUR:5000:ADYEN BATCH 77,  MATCHED,               false",
+            "EUR:5000:0, EUR:5100:ADYEN BATCH 77,  AMOUNT_MISMATCH,       false",
+            "EUR:5000:1, -,                        MISSING_BANK_CREDIT,   true",
+            "EUR:5000:5, -,                        MISSING_BANK_CREDIT,   false",
+            "-,          EUR:5000:WHO KNOWS,       UNMATCHED_BANK_CREDIT, false",
+    })
+    void leg2_outcome(String batch, String credit, MatchOutcome expected, boolean pending) {
+        LocalDate day = LocalDate.of(2027, 3, 1).plusDays(seq.incrementAndGet());
+        long batchNumber = 7_000 + seq.incrementAndGet();
+        if (!batch.equals("-")) {
+            String[] b = batch.split(":");
+            long fileId = file(day, "gw");
+            LocalDate payoutDate = day.minusDays(Long.parseLong(b[2]));
+            jdbc.update("""
+                    INSERT INTO gateway_report_line (file_id, line_no, source, record_type, batch_number, booked_at, currency,
+                                                     gross_minor, net_currency, net_minor)
+                    VALUES (?, 1, 'gw', 'MerchantPayout', ?, ?::date, ?, 0, ?, ?)""",
+                    fileId, batchNumber, payoutDate.toString(), b[0], b[0], -Long.parseLong(b[1]));
+        }
+        if (!credit.equals("-")) {
+            String[] c = credit.split(":");
+            long fileId = file(day, "bank");
+            jdbc.update("""
+                    INSERT INTO bank_entry (file_id, entry_no, statement_no, line_no, account, currency, amount_minor, value_date,
+                                            remittance_info) VALUES (?, 1, 1, 1, 'ACC', ?, ?, ?, ?)""",
+                    fileId, c[0], Long.parseLong(c[1]), day, c[2].replace("77", Long.toString(batchNumber)));
+        }
+        run(day);
+        var row = jdbc.queryForMap("SELECT outcome, pending FROM recon_result WHERE result_date = ? AND leg = 2 "
+                + "AND reference IN (?, ?)", day, Long.toString(batchNumber), credit.equals("-") ? "" : credit.split(":")[2]);
+        assertThat(row).containsEntry("outcome", expected.name()).containsEntry("pending", pending);
+    }
+
+    @Test
+    void a_final_match_is_frozen_and_not_rematched_on_a_later_date() {
+        LocalDate day = LocalDate.of(2027, 6, 1);
+        long fileId = file(day, "gw");
+        capture("FROZEN", "EUR", 700, day);
+        settled(fileId, 1, "FROZEN", "EUR", 700, 0);
+        run(day);
+        run(day.plusDays(1));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM recon_result WHERE reference = 'FROZEN' AND result_date = ?",
+                Long.class, day.plusDays(1))).isZero();
+    }
+
+    @Test
+    void outcomes_are_declared_in_precedence_order_with_only_the_first_two_final() {
+        assertThat(List.of(MatchOutcome.values()).stream().filter(MatchOutcome::finalMatch))
+                .containsExactly(MatchOutcome.MATCHED, MatchOutcome.MATCHED_WITHIN_TOLERANCE);
+        assertThat(MatchOutcome.values()[0]).isEqualTo(MatchOutcome.MATCHED);
+    }
+
+    static void run(LocalDate day) {
+        sql.begin(day, "v1", null);
+        sql.leg1(day, rules.leg(1), 0, 1);
+        sql.leg2(day, rules.leg(2));
+        sql.leg3(day, rules.leg(3));
+        sql.freezeMatches(day);
+        sql.exceptions(day);
+    }
+
+    static long file(LocalDate day, String source) {
+        return jdbc.queryForObject("""
+                INSERT INTO ingested_file (source, source_kind, format, remote_name, size_bytes, sha256, business_date, received_at,
+                                           status, status_changed_at)
+                VALUES (?, ?, 'x', ?, 1, ?, ?, now(), 'INGESTED', now()) RETURNING id""", Long.class,
+                source, source.equals("bank") ? "bank" : "gateway", source + day, String.format("%064d", seq.incrementAndGet()), day);
+    }
+
+    static void capture(String ref, String currency, long amountMinor, LocalDate businessDate) {
+        String id = String.format("%024d", seq.incrementAndGet());
+        jdbc.update("""
+                INSERT INTO payment (id, merchant_id, status, amount_minor, amount_captured_minor, currency, capture_requested,
+                                     reference, card_brand, card_bin, card_last4, card_exp_month, card_exp_year, card_fingerprint,
+                                     psp_reference, created_at, updated_at)
+                VALUES (?, 'mer_000000000000000000000001', 'captured', ?, ?, ?, true, 'r', 'visa', '411111', '1111', 1, 2030, 'f',
+                        ?, now(), now())""", "pay_" + id, amountMinor, amountMinor, currency, "PSP" + ref);
+        jdbc.update("""
+                INSERT INTO gateway_transaction (id, merchant_id, payment_id, kind, psp_reference, modification_reference,
+                                                 amount_minor, currency, business_date, created_at)
+                VALUES (?, 'mer_000000000000000000000001', ?, 'capture', ?, ?, ?, ?, ?, now())""",
+                "txn_" + id, "pay_" + id, "PSP" + ref, ref, amountMinor, currency, businessDate);
+    }
+
+    static void settled(long fileId, int lineNo, String ref, String currency, long grossMinor, long feesMinor) {
+        jdbc.update("""
+                INSERT INTO gateway_report_line (file_id, line_no, source, record_type, psp_reference, modification_reference,
+                                                 currency, gross_minor, net_currency, net_minor, commission_minor)
+                VALUES (?, ?, 'gw', 'Settled', ?, ?, ?, ?, ?, ?, ?)""",
+                fileId, lineNo, "PSP" + ref, ref, currency, grossMinor, currency, grossMinor - feesMinor, feesMinor);
+    }
+}
