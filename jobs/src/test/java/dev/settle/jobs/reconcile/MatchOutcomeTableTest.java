@@ -26,6 +26,7 @@ class MatchOutcomeTableTest {
     static ReconciliationSql sql;
     static ReconRules rules;
     static final AtomicInteger seq = new AtomicInteger();
+    static ReconTestRows rows;
 
     @BeforeAll
     static void database() {
@@ -33,7 +34,7 @@ class MatchOutcomeTableTest {
         jdbc = new JdbcTemplate(dataSource);
         sql = new ReconciliationSql(dataSource, Clock.systemUTC());
         rules = ReconRules.load(jdbc, "v1");
-        jdbc.update("INSERT INTO merchant (id, name, default_currency, created_at) VALUES ('mer_000000000000000000000001', 'M', 'EUR', now())");
+        rows = new ReconTestRows(jdbc, seq);
     }
 
     @AfterAll
@@ -148,33 +149,14 @@ class MatchOutcomeTableTest {
     }
 
     static long file(LocalDate day, String source) {
-        return jdbc.queryForObject("""
-                INSERT INTO ingested_file (source, source_kind, format, remote_name, size_bytes, sha256, business_date, received_at,
-                                           status, status_changed_at)
-                VALUES (?, ?, 'x', ?, 1, ?, ?, now(), 'INGESTED', now()) RETURNING id""", Long.class,
-                source, source.equals("bank") ? "bank" : "gateway", source + day, String.format("%064d", seq.incrementAndGet()), day);
+        return rows.file(day, source);
     }
 
     static void capture(String ref, String currency, long amountMinor, LocalDate businessDate) {
-        String id = String.format("%024d", seq.incrementAndGet());
-        jdbc.update("""
-                INSERT INTO payment (id, merchant_id, status, amount_minor, amount_captured_minor, currency, capture_requested,
-                                     reference, card_brand, card_bin, card_last4, card_exp_month, card_exp_year, card_fingerprint,
-                                     psp_reference, created_at, updated_at)
-                VALUES (?, 'mer_000000000000000000000001', 'captured', ?, ?, ?, true, 'r', 'visa', '411111', '1111', 1, 2030, 'f',
-                        ?, now(), now())""", "pay_" + id, amountMinor, amountMinor, currency, "PSP" + ref);
-        jdbc.update("""
-                INSERT INTO gateway_transaction (id, merchant_id, payment_id, kind, psp_reference, modification_reference,
-                                                 amount_minor, currency, business_date, created_at)
-                VALUES (?, 'mer_000000000000000000000001', ?, 'capture', ?, ?, ?, ?, ?, now())""",
-                "txn_" + id, "pay_" + id, "PSP" + ref, ref, amountMinor, currency, businessDate);
+        rows.capture(ref, currency, amountMinor, businessDate);
     }
 
     static void settled(long fileId, int lineNo, String ref, String currency, long grossMinor, long feesMinor) {
-        jdbc.update("""
-                INSERT INTO gateway_report_line (file_id, line_no, source, record_type, psp_reference, modification_reference,
-                                                 currency, gross_minor, net_currency, net_minor, commission_minor)
-                VALUES (?, ?, 'gw', 'Settled', ?, ?, ?, ?, ?, ?, ?)""",
-                fileId, lineNo, "PSP" + ref, ref, currency, grossMinor, currency, grossMinor - feesMinor, feesMinor);
+        rows.settled(fileId, lineNo, ref, currency, grossMinor, feesMinor);
     }
 }
