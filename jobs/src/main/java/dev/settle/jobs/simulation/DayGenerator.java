@@ -55,6 +55,7 @@ public final class DayGenerator {
     private static final long COMMISSION_BP = 120;
     private static final int LATE_DAYS = 4;
     private static final int OLD_BATCH_DAYS = 5;
+    private static final int FLUSH_ROWS = 50_000;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -97,6 +98,9 @@ public final class DayGenerator {
             for (Merchant m : merchants) {
                 Batch batch = batches.get(m.currency());
                 for (int j = 0; j < spec.paymentsPerMerchant(); j++) {
+                    if (internal.buffered >= FLUSH_ROWS) {
+                        internal.flush(dataSource, jdbc); // bounded memory for million-row days
+                    }
                     Capture capture = capture(rng, m, day, "C", ++seq);
                     internal.capture(capture);
                     capturesByCurrency.merge(m.currency().code(), 1L, Long::sum);
@@ -376,12 +380,16 @@ public final class DayGenerator {
         final StringBuilder payments = new StringBuilder();
         final StringBuilder refunds = new StringBuilder();
         final StringBuilder transactions = new StringBuilder();
+        final List<String> transactionIds = new ArrayList<>();
+        int buffered;
 
         void capture(Capture c) {
+            buffered++;
             Instant at = c.businessDate().atTime(10, 0).toInstant(ZoneOffset.UTC);
             csv(payments, c.paymentId(), c.merchant().id(), "captured", c.amountMinor(), c.amountMinor(), 0,
                     c.merchant().currency().code(), true, "order-" + c.paymentId().substring(4, 12), "visa", "411111", "1111",
                     12, 2030, "fp_" + c.pspReference(), c.pspReference(), at, at);
+            transactionIds.add(c.txnId());
             csv(transactions, c.txnId(), c.merchant().id(), c.paymentId(), "capture", null, c.pspReference(),
                     c.modificationReference(), c.amountMinor(), c.merchant().currency().code(), c.businessDate(), at);
         }
@@ -390,6 +398,7 @@ public final class DayGenerator {
             Instant at = c.businessDate().atTime(16, 0).toInstant(ZoneOffset.UTC);
             csv(refunds, refundId, c.paymentId(), c.merchant().id(), refundMinor, c.merchant().currency().code(), "requested_by_customer",
                     "succeeded", modificationReference, at);
+            transactionIds.add(txnId);
             csv(transactions, txnId, c.merchant().id(), c.paymentId(), "refund", refundId, c.pspReference(), modificationReference,
                     refundMinor, c.merchant().currency().code(), c.businessDate(), at);
             // the payment row was buffered as fully captured and not refunded: mark its refund
@@ -412,20 +421,29 @@ public final class DayGenerator {
                         + "amount_minor, currency, business_date, created_at) FROM STDIN (FORMAT csv)", new StringReader(transactions.toString()));
                 connection.commit();
             }
-            postLedger(jdbc);
+            postLedger(jdbc, transactionIds.toArray(String[]::new));
+            payments.setLength(0);
+            refunds.setLength(0);
+            transactions.setLength(0);
+            transactionIds.clear();
+            buffered = 0;
         }
 
         /** The ledger postings gateway-online would have made: capture:<txn> and refund:<txn>, set-based. */
-        private void postLedger(JdbcTemplate jdbc) {
-            jdbc.execute("""
+        private void postLedger(JdbcTemplate jdbc, String[] ids) {
+            if (ids.length == 0) {
+                return;
+            }
+            jdbc.update("""
                     INSERT INTO ledger_account (owner_type, owner_id, kind, currency, created_at)
-                    SELECT DISTINCT 'system', '', 'GATEWAY_RECEIVABLE', t.currency, now() FROM gateway_transaction t
+                    SELECT DISTINCT 'system', '', 'GATEWAY_RECEIVABLE', t.currency, now() FROM gateway_transaction t WHERE t.id = ANY(?)
                     UNION SELECT DISTINCT 'merchant', t.merchant_id, 'MERCHANT_PENDING', t.currency, now() FROM gateway_transaction t
-                    ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING""");
-            jdbc.execute("""
+                     WHERE t.id = ANY(?)
+                    ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING""", ids, ids);
+            jdbc.update("""
                     WITH todo AS (
                         SELECT t.* FROM gateway_transaction t
-                         WHERE t.kind IN ('capture', 'refund')
+                         WHERE t.id = ANY(?) AND t.kind IN ('capture', 'refund')
                            AND NOT EXISTS (SELECT 1 FROM ledger_posting p WHERE p.reference = t.kind || ':' || t.id)
                     ), posted AS (
                         INSERT INTO ledger_posting (reference, kind, description, business_date, created_at)
@@ -439,7 +457,8 @@ public final class DayGenerator {
                       FROM posted p JOIN todo t ON p.reference = t.kind || ':' || t.id
                       JOIN ledger_account a ON a.currency = t.currency
                        AND ((a.owner_type = 'system' AND a.kind = 'GATEWAY_RECEIVABLE')
-                         OR (a.owner_type = 'merchant' AND a.owner_id = t.merchant_id AND a.kind = 'MERCHANT_PENDING'))""");
+                         OR (a.owner_type = 'merchant' AND a.owner_id = t.merchant_id AND a.kind = 'MERCHANT_PENDING'))""",
+                    (Object) ids);
         }
 
         private static void csv(StringBuilder b, Object... values) {

@@ -102,6 +102,9 @@ class ReconciliationTest {
                 Long.class, DAY1);
         assertThat(matched).isGreaterThan(day1.capturesByCurrency().values().stream().mapToLong(Long::longValue).sum() - 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dispute", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_posting", Long.class)).as("generated postings")
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM gateway_transaction WHERE kind IN ('capture', 'refund')", Long.class));
+        assertThat(new dev.settle.ledger.Ledger(dataSource, java.time.Clock.systemUTC()).unbalancedCurrencies()).isEmpty();
 
         List<Map<String, Object>> firstRun = results(DAY1);
         assertThat(runner.rerun(ReconcileJob.NAME, Map.of(ReconcileJob.BUSINESS_DATE, DAY1.toString()), "1").getStatus())
