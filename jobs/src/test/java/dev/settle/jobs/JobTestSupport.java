@@ -47,7 +47,7 @@ public final class JobTestSupport {
         registry.add("settle.sources[0].remote-directory", () -> "/reports");
         registry.add("settle.sources[0].file-pattern", () -> "settlement_detail_report_.*\\.csv");
         registry.add("settle.sources[0].error-threshold-rows", () -> "5");
-        registry.add("settle.sources[0].chunk-size", () -> "100");
+        registry.add("settle.ingest.chunk-size", () -> "100");
         registry.add("settle.sources[1].name", () -> "bank");
         registry.add("settle.sources[1].kind", () -> "bank");
         registry.add("settle.sources[1].format", () -> "camt053");

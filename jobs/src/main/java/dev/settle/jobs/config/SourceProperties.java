@@ -33,7 +33,6 @@ public record SourceProperties(
         String archiveDirectory,
         String onNewVersion,
         Integer errorThresholdRows,
-        Integer chunkSize,
         String schedule) {
 
     public SourceProperties {
@@ -55,7 +54,6 @@ public record SourceProperties(
         archiveDirectory = archiveDirectory == null ? remoteDirectory + "/archive" : archiveDirectory;
         onNewVersion = onNewVersion == null ? "hold" : onNewVersion;
         errorThresholdRows = errorThresholdRows == null ? 100 : errorThresholdRows;
-        chunkSize = chunkSize == null ? 1000 : chunkSize;
     }
 
     public FileFormat fileFormat() {

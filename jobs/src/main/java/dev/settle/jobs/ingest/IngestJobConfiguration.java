@@ -64,10 +64,9 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Step ingestLoadFileStep(JobRepository jobRepository, PlatformTransactionManager tx, SettleProperties settings,
+    Step ingestLoadFileStep(JobRepository jobRepository, PlatformTransactionManager tx,
+                            @Value("${settle.ingest.chunk-size:1000}") int chunkSize,
                             StagedItemReader stagedItemReader, StagingWriter stagingWriter) {
-        // chunk size is per source; the step bean is shared, so the largest configured one is used
-        int chunkSize = settings.sources().stream().mapToInt(s -> s.chunkSize()).max().orElse(1000);
         return new StepBuilder("loadFile", jobRepository)
                 .<StagedItem, StagedItem>chunk(chunkSize)
                 .transactionManager(tx)

@@ -322,7 +322,7 @@ public final class DayGenerator {
             byCurrency.computeIfAbsent(b.currency, c -> new ArrayList<>()).add(b);
         }
         long entries = 0;
-        try (OutputStream out = Files.newOutputStream(camtFile);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(camtFile), 1 << 16);
              Camt053Writer writer = new Camt053Writer(out, CamtMessage.CAMT053_001_02)) {
             writer.writeGroupHeader("STMT-" + day, day + "T06:00:00");
             int index = 0;
@@ -440,25 +440,26 @@ public final class DayGenerator {
                     UNION SELECT DISTINCT 'merchant', t.merchant_id, 'MERCHANT_PENDING', t.currency, now() FROM gateway_transaction t
                      WHERE t.id = ANY(?)
                     ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING""", ids, ids);
+            // posting ids are drawn up front so postings and lines are written without joining them back
             jdbc.update("""
-                    WITH todo AS (
-                        SELECT t.* FROM gateway_transaction t
+                    WITH todo AS MATERIALIZED (
+                        SELECT nextval(pg_get_serial_sequence('ledger_posting', 'id')) AS posting_id, t.*
+                          FROM gateway_transaction t
                          WHERE t.id = ANY(?) AND t.kind IN ('capture', 'refund')
                            AND NOT EXISTS (SELECT 1 FROM ledger_posting p WHERE p.reference = t.kind || ':' || t.id)
                     ), posted AS (
-                        INSERT INTO ledger_posting (reference, kind, description, business_date, created_at)
-                        SELECT kind || ':' || id, 'gateway_' || kind, 'generated ' || kind || ' ' || payment_id, business_date, created_at
-                          FROM todo RETURNING id, reference
+                        INSERT INTO ledger_posting (id, reference, kind, description, business_date, created_at)
+                        SELECT posting_id, kind || ':' || id, 'gateway_' || kind, 'generated ' || kind || ' ' || payment_id,
+                               business_date, created_at FROM todo
                     )
                     INSERT INTO ledger_line (posting_id, account_id, side, amount_minor, currency)
-                    SELECT p.id, a.id,
-                           CASE WHEN (t.kind = 'capture') = (a.kind = 'GATEWAY_RECEIVABLE') THEN 'D' ELSE 'C' END,
-                           t.amount_minor, t.currency
-                      FROM posted p JOIN todo t ON p.reference = t.kind || ':' || t.id
-                      JOIN ledger_account a ON a.currency = t.currency
-                       AND ((a.owner_type = 'system' AND a.kind = 'GATEWAY_RECEIVABLE')
-                         OR (a.owner_type = 'merchant' AND a.owner_id = t.merchant_id AND a.kind = 'MERCHANT_PENDING'))""",
-                    (Object) ids);
+                    SELECT t.posting_id, a.id, CASE WHEN t.kind = 'capture' THEN 'D' ELSE 'C' END, t.amount_minor, t.currency
+                      FROM todo t JOIN ledger_account a ON a.owner_type = 'system' AND a.owner_id = '' AND a.kind = 'GATEWAY_RECEIVABLE'
+                       AND a.currency = t.currency
+                    UNION ALL
+                    SELECT t.posting_id, a.id, CASE WHEN t.kind = 'capture' THEN 'C' ELSE 'D' END, t.amount_minor, t.currency
+                      FROM todo t JOIN ledger_account a ON a.owner_type = 'merchant' AND a.owner_id = t.merchant_id
+                       AND a.kind = 'MERCHANT_PENDING' AND a.currency = t.currency""", (Object) ids);
         }
 
         private static void csv(StringBuilder b, Object... values) {

@@ -1,0 +1,265 @@
+package dev.settle.jobs.bench;
+
+import dev.settle.formats.camt.Camt053Writer;
+import dev.settle.formats.camt.CamtBalance;
+import dev.settle.formats.camt.CamtEntry;
+import dev.settle.formats.camt.CamtMessage;
+import dev.settle.formats.camt.CamtStatement;
+import dev.settle.formats.camt.CamtTransaction;
+import dev.settle.formats.camt.CreditDebit;
+import dev.settle.formats.camt.XmlLocation;
+import dev.settle.jobs.JobRunner;
+import dev.settle.jobs.JobsTestApplication;
+import dev.settle.jobs.ingest.IngestJob;
+import dev.settle.jobs.reconcile.ReconcileJob;
+import dev.settle.jobs.simulation.DayGenerator;
+import dev.settle.jobs.simulation.DaySpec;
+import dev.settle.jobs.simulation.GeneratedDay;
+import dev.settle.localservices.EmbeddedSftpServer;
+import dev.settle.localservices.LocalPostgres;
+import dev.settle.localservices.LocalRedis;
+import dev.settle.money.Money;
+import dev.settle.money.NonMonetary;
+import dev.settle.schema.SchemaMigrator;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Measures ingestion and reconciliation at scale on real services, next to their floors:
+ * generate a day of N payments (database + gateway report + bank statement), a separate M-entry
+ * camt.053 statement, then time ingest (gateway, bank) against a plain COPY of the same rows, and
+ * reconcile. Writes bench/results/pipeline-&lt;N&gt;.json. Run with bench/pipeline.sh, not as a test.
+ */
+@NonMonetary("rates and durations for a benchmark report")
+public final class PipelineBench {
+
+    public static void main(String[] args) throws Exception {
+        long payments = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        long statementEntries = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        Path results = Path.of(args.length > 2 ? args[2] : "bench/results");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("date", java.time.Instant.now().toString());
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        out.put("payments", payments);
+        HeapSampler heap = HeapSampler.start();
+
+        LocalPostgres pg = LocalPostgres.server();
+        String database = pg.createDatabase("bench", true);
+        var dataSource = pg.dataSource(database, 8);
+        SchemaMigrator.migrate(dataSource);
+        Path root = Files.createTempDirectory("settle-bench");
+        EmbeddedSftpServer sftp = EmbeddedSftpServer.start(root.resolve("sftp"), root.resolve("keys"), 0);
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        int merchants = 100;
+        long perMerchant = Math.max(1, payments / merchants);
+
+        long t0 = System.nanoTime();
+        GeneratedDay generated = new DayGenerator(dataSource).generate(
+                new DaySpec(7, day, merchants, (int) perMerchant, List.of("EUR", "USD", "JPY", "KWD"), 50, 5, true),
+                sftp.root().resolve("reports/settlement_detail_report_batch_" + day + ".csv"),
+                sftp.root().resolve("statements/statement_" + day + ".xml"));
+        out.put("generate_s", seconds(t0));
+        out.put("sdr_rows", generated.sdrRows());
+        Path bigStatement = sftp.root().resolve("statements/statement_" + day + "_big.xml");
+        t0 = System.nanoTime();
+        writeStatement(bigStatement, statementEntries, day);
+        out.put("statement_entries", statementEntries);
+        out.put("statement_write_s", seconds(t0));
+        out.put("statement_mb", Files.size(bigStatement) >> 20);
+
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(JobsTestApplication.class)
+                .properties(properties(pg, database, sftp, root)).run()) {
+            JobRunner runner = context.getBean(JobRunner.class);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+            t0 = System.nanoTime();
+            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, day.toString())).getStatus());
+            double ingestGateway = seconds(t0);
+            long gatewayRows = jdbc.queryForObject("SELECT count(*) FROM visible_gateway_report_line", Long.class);
+            double copyGateway = rawCopyOfReport(dataSource, sftp.root().resolve("reports/settlement_detail_report_batch_" + day + ".csv"));
+            out.put("ingest_gateway_rows", gatewayRows);
+            out.put("ingest_gateway_s", ingestGateway);
+            out.put("ingest_gateway_rows_per_s", (long) (gatewayRows / ingestGateway));
+            out.put("raw_copy_gateway_s", copyGateway);
+            out.put("ingest_gateway_vs_copy", round2(ingestGateway / copyGateway));
+
+            t0 = System.nanoTime();
+            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "bank", IngestJob.BUSINESS_DATE, day.toString())).getStatus());
+            double ingestBank = seconds(t0);
+            long bankRows = jdbc.queryForObject("SELECT count(*) FROM visible_bank_entry", Long.class);
+            double copyBank = rawCopyOfEntries(dataSource);
+            out.put("ingest_bank_rows", bankRows);
+            out.put("ingest_bank_s", ingestBank);
+            out.put("ingest_bank_rows_per_s", (long) (bankRows / ingestBank));
+            out.put("raw_copy_bank_s", copyBank);
+            out.put("ingest_bank_vs_copy", round2(ingestBank / copyBank));
+
+            long internal = jdbc.queryForObject("SELECT count(*) FROM gateway_transaction", Long.class);
+            t0 = System.nanoTime();
+            require(runner.run(ReconcileJob.NAME, Map.of(ReconcileJob.BUSINESS_DATE, day.toString())).getStatus());
+            double reconcile = seconds(t0);
+            out.put("reconcile_internal_transactions", internal);
+            out.put("reconcile_gateway_lines", gatewayRows);
+            out.put("reconcile_s", reconcile);
+            out.put("reconcile_summary", jdbc.queryForObject("SELECT summary FROM recon_run ORDER BY id DESC LIMIT 1", String.class));
+            out.put("database_mb", jdbc.queryForObject("SELECT pg_database_size(current_database()) >> 20", Long.class));
+        } finally {
+            sftp.close();
+        }
+        out.put("peak_heap_mb", heap.stop() >> 20);
+        Files.createDirectories(results);
+        String json = toJson(out);
+        Files.writeString(results.resolve("pipeline-" + payments + ".json"), json);
+        System.out.println(json);
+        dataSource.close();
+        System.exit(0);
+    }
+
+    static Map<String, Object> properties(LocalPostgres pg, String database, EmbeddedSftpServer sftp, Path root) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", pg.jdbcUrl(database));
+        p.put("spring.datasource.username", pg.user());
+        p.put("spring.datasource.password", pg.password());
+        p.put("spring.batch.job.enabled", "false");
+        p.put("spring.batch.jdbc.initialize-schema", "never");
+        p.put("settle.redis.address", LocalRedis.server().uri());
+        p.put("settle.work-directory", root.resolve("work").toString());
+        p.put("settle.ingest.chunk-size", "10000");
+        String[][] sources = {{"adyen", "gateway", "adyen-sdr", "/reports", "settlement_detail_report_.*\\.csv"},
+                {"bank", "bank", "camt053", "/statements", "statement_.*\\.xml"}};
+        for (int i = 0; i < sources.length; i++) {
+            String k = "settle.sources[" + i + "].";
+            p.put(k + "name", sources[i][0]);
+            p.put(k + "kind", sources[i][1]);
+            p.put(k + "format", sources[i][2]);
+            p.put(k + "host", sftp.host());
+            p.put(k + "port", sftp.port());
+            p.put(k + "user", sftp.user());
+            p.put(k + "private-key", sftp.clientPrivateKeyFile().toString());
+            p.put(k + "known-hosts", sftp.knownHostsFile().toString());
+            p.put(k + "remote-directory", sources[i][3]);
+            p.put(k + "file-pattern", sources[i][4]);
+            p.put(k + "error-threshold-rows", "1000");
+        }
+        return p;
+    }
+
+    /** The floor for the gateway report: PostgreSQL's own COPY of the CSV file into a bare text table. */
+    static double rawCopyOfReport(javax.sql.DataSource ds, Path csv) throws Exception {
+        try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+            String header = Files.newBufferedReader(csv).readLine();
+            StringBuilder cols = new StringBuilder();
+            for (int i = 0; i < header.split(",").length; i++) {
+                cols.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
+            }
+            s.execute("CREATE TABLE bench_raw_sdr (" + cols + ")");
+            long t0 = System.nanoTime();
+            try (Reader r = Files.newBufferedReader(csv)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_raw_sdr FROM STDIN (FORMAT csv, HEADER true)", r);
+            }
+            return seconds(t0);
+        }
+    }
+
+    /** The floor for the statement: a plain COPY of the same entry rows into a bare table. */
+    static double rawCopyOfEntries(javax.sql.DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_raw_entry AS SELECT * FROM bank_entry WITH NO DATA");
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            var buffer = new java.io.ByteArrayOutputStream();
+            copy.copyOut("COPY bank_entry TO STDOUT (FORMAT csv)", buffer);
+            long t0 = System.nanoTime();
+            copy.copyIn("COPY bench_raw_entry FROM STDIN (FORMAT csv)", new java.io.ByteArrayInputStream(buffer.toByteArray()));
+            return seconds(t0);
+        }
+    }
+
+    static void writeStatement(Path file, long entries, LocalDate day) throws Exception {
+        Files.createDirectories(file.getParent());
+        var eur = dev.settle.money.CurrencyUnit.EUR;
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16); Camt053Writer w = new Camt053Writer(out, CamtMessage.CAMT053_001_02, false)) {
+            w.writeGroupHeader("BENCH-" + day, day + "T06:00:00");
+            w.startStatement(new CamtStatement(1, "BENCH-STMT", "1", null, day + "T06:00:00", null, "BENCH-ACCOUNT", eur,
+                    List.of(new CamtBalance("OPBD", Money.zero(eur), CreditDebit.CRDT, day, XmlLocation.NONE),
+                            new CamtBalance("CLBD", Money.zero(eur), CreditDebit.CRDT, day, XmlLocation.NONE)), XmlLocation.NONE));
+            for (long i = 1; i <= entries; i++) {
+                Money amount = Money.ofMinor(100 + i % 9_000, eur);
+                w.writeEntry(new CamtEntry(1, amount, i % 2 == 0 ? CreditDebit.CRDT : CreditDebit.DBIT, false, "BOOK", day, day,
+                        "REF" + i, "PMNT/RCDT/ESCT", null, null, List.of(new CamtTransaction("E2E" + i, null, null, null, amount, null,
+                        List.of("INVOICE " + i), null, "Debtor " + i % 100, null, "Creditor", null, XmlLocation.NONE)), XmlLocation.NONE));
+            }
+            w.endStatement();
+        }
+    }
+
+    static void require(BatchStatus status) {
+        if (status != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("job ended " + status);
+        }
+    }
+
+    static double seconds(long startNs) {
+        return round2((System.nanoTime() - startNs) / 1e9);
+    }
+
+    static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static String toJson(Map<String, Object> map) {
+        StringBuilder b = new StringBuilder("{\n");
+        int i = 0;
+        for (var e : map.entrySet()) {
+            Object v = e.getValue();
+            b.append("  \"").append(e.getKey()).append("\": ")
+                    .append(v instanceof String ? "\"" + v.toString().replace("\"", "'") + "\"" : v)
+                    .append(++i < map.size() ? ",\n" : "\n");
+        }
+        return b.append("}\n").toString();
+    }
+
+    /** Samples used heap every 50 ms; the peak is what the report shows. */
+    @NonMonetary("not money")
+    static final class HeapSampler {
+        final AtomicLong peak = new AtomicLong();
+        volatile boolean running = true;
+        final Thread thread = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (running) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+
+        static HeapSampler start() {
+            HeapSampler s = new HeapSampler();
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
+        }
+
+        long stop() {
+            running = false;
+            return peak.get();
+        }
+    }
+}
