@@ -87,6 +87,7 @@ public final class FormatsBench {
     }
 
     /** One measured run. */
+    @NonMonetary("durations, rates and sizes of a benchmark")
     record Result(String scenario, String title, String heapMax, long rows, double seconds, double rowsPerSecond,
             double rowsPerCpuSecond, double peakHeapMb, double fileMb) {
 
