@@ -2,6 +2,7 @@ package dev.settle.app;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import picocli.CommandLine;
 
 /** Maps an uncaught exception to the documented exit code. */
 final class ExitCodes {
@@ -10,6 +11,11 @@ final class ExitCodes {
     }
 
     static int forException(Throwable e) {
+        // picocli passes its own parse errors (missing FILE, unknown option) through this mapper
+        // too; they are usage errors, as the README promises.
+        if (e instanceof CommandLine.ParameterException) {
+            return SettleMain.EXIT_USAGE;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException || t instanceof ConnectException
                     || t.getClass().getName().startsWith("org.redisson.client.")) {

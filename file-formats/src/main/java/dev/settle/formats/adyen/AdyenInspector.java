@@ -25,13 +25,17 @@ public final class AdyenInspector implements FileInspector {
         return FileFormat.ADYEN_SDR;
     }
 
-    /** The first line names the Psp Reference, Batch Number and Net Currency columns. */
+    /**
+     * The first line names the Psp Reference column and the Batch Number or Net Currency column:
+     * one of the two may be missing so that such a report is still recognised and its inspection
+     * reports ADYEN_MISSING_COLUMN, instead of "format unknown".
+     */
     @Override
     public boolean looksLike(byte[] head, String fileName) {
         String text = new String(head, StandardCharsets.UTF_8);
         int eol = text.indexOf('\n');
         String first = eol < 0 ? text : text.substring(0, eol);
-        return first.contains("Psp Reference") && first.contains("Batch Number") && first.contains("Net Currency");
+        return first.contains("Psp Reference") && (first.contains("Batch Number") || first.contains("Net Currency"));
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class Bai2Inspector implements FileInspector {
             "03", "03 account", "16", "16 transaction detail", "49", "49 account trailer", "98", "98 group trailer",
             "99", "99 file trailer");
 
+    private static final java.util.regex.Pattern GROUP_HEADER_START = java.util.regex.Pattern.compile("[\\n/][ \\t]*02,");
+
     @Override
     public FileFormat format() {
         return FileFormat.BAI2;
@@ -38,8 +40,9 @@ public final class Bai2Inspector implements FileInspector {
         if (text.startsWith("\uFEFF") || text.startsWith("ï»¿")) {
             text = text.substring(text.startsWith("\uFEFF") ? 1 : 3);
         }
-        return text.startsWith("01,") && (text.contains("\n02,") || text.contains("/02,") || text.contains("/ 02,")
-                || text.length() < 200);
+        // A group header follows the file header on the next line or, in multi-record lines, after
+        // the "/" terminator and any padding (moov-io's sample3 pads with three spaces).
+        return text.startsWith("01,") && (GROUP_HEADER_START.matcher(text).find() || text.length() < 200);
     }
 
     @Override
