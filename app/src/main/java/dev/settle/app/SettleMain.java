@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 FilesCommand.class,
                 ExceptionsCommand.class,
+                ReportsCommand.class,
         })
 public final class SettleMain {
 

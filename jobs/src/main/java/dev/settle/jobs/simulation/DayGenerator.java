@@ -314,7 +314,7 @@ public final class DayGenerator {
         }
     }
 
-    private long writeStatement(DaySpec spec, List<Batch> batches, Path camtFile) throws IOException {
+    static long writeStatement(DaySpec spec, List<Batch> batches, Path camtFile) throws IOException {
         LocalDate day = spec.day();
         Files.createDirectories(camtFile.toAbsolutePath().getParent());
         Map<CurrencyUnit, List<Batch>> byCurrency = new TreeMap<>();

@@ -106,6 +106,15 @@ class ReconciliationTest {
                 .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM gateway_transaction WHERE kind IN ('capture', 'refund')", Long.class));
         assertThat(new dev.settle.ledger.Ledger(dataSource, java.time.Clock.systemUTC()).unbalancedCurrencies()).isEmpty();
 
+        // the generated gateway truncates its 1.20 % commission; the schedule expects it rounded half-even
+        var fees = new GatewayFeeReport(dataSource).between(DAY1, DAY1);
+        assertThat(fees).extracting(GatewayFeeReport.Row::currency).containsExactly("EUR", "JPY", "KWD", "USD");
+        assertThat(fees).allSatisfy(r -> {
+            assertThat(r.linesOverCharged()).isZero();
+            assertThat(r.actualMinor()).isLessThanOrEqualTo(r.expectedMinor());
+            assertThat(r.expectedMinor() - r.actualMinor()).isLessThanOrEqualTo(r.lines());
+        });
+
         List<Map<String, Object>> firstRun = results(DAY1);
         assertThat(runner.rerun(ReconcileJob.NAME, Map.of(ReconcileJob.BUSINESS_DATE, DAY1.toString()), "1").getStatus())
                 .isEqualTo(BatchStatus.COMPLETED);
