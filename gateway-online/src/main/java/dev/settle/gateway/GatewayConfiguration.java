@@ -180,6 +180,9 @@ public class GatewayConfiguration {
                 .info(new Info().title("Settle gateway API").version("v1")
                         .description("Merchant payment API: create, capture, void and refund card payments. Amounts are "
                                 + "integer minor units; every POST takes an Idempotency-Key."))
+                // a fixed server, so the document does not change with the port it is served on
+                .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("http://localhost:8080")
+                        .description("./settle serve")))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("The merchant's secret key (sk_...)")));
