@@ -10,6 +10,9 @@ final class ExitCodes {
     }
 
     static int forException(Throwable e) {
+        if (e instanceof picocli.CommandLine.ParameterException) {
+            return SettleMain.EXIT_USAGE; // the mapper also sees parse errors: those are usage errors, not business ones
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException || t instanceof ConnectException
                     || t.getClass().getName().startsWith("org.redisson.client.")) {
