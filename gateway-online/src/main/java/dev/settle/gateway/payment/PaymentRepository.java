@@ -76,6 +76,14 @@ final class PaymentRepository {
                 paymentId) == 1;
     }
 
+    /** Authorised and captured in one step, only if the payment is still undecided; false otherwise. */
+    boolean decideCaptured(String paymentId, String pspReference, long capturedMinor, Instant now) {
+        return jdbc.update("""
+                UPDATE payment SET status = 'captured', psp_reference = ?, amount_captured_minor = ?, updated_at = ?
+                 WHERE id = ? AND status IN ('pending', 'unknown')""",
+                pspReference, capturedMinor, Timestamp.from(now), paymentId) == 1;
+    }
+
     void markUnknown(String paymentId, Instant now) {
         jdbc.update("UPDATE payment SET status = 'unknown', updated_at = ? WHERE id = ? AND status = 'pending'",
                 Timestamp.from(now), paymentId);

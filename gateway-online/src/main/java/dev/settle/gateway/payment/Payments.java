@@ -226,22 +226,32 @@ public final class Payments {
         if (!result.approved()) {
             if (repository.decide(p.id(), PaymentStatus.DECLINED, result.pspReference(), result.declineCode(), now)) {
                 velocity.releaseAmount(p.merchantId(), amount);
+                return decided(p, PaymentStatus.DECLINED, result);
             }
             return repository.find(p.merchantId(), p.id()).orElseThrow();
         }
         if (!p.captureRequested()) {
-            repository.decide(p.id(), PaymentStatus.AUTHORIZED, result.pspReference(), null, now);
+            if (repository.decide(p.id(), PaymentStatus.AUTHORIZED, result.pspReference(), null, now)) {
+                return decided(p, PaymentStatus.AUTHORIZED, result);
+            }
             return repository.find(p.merchantId(), p.id()).orElseThrow();
         }
-        // Authorise and capture in one transaction: the payment is never visible as authorized-but-
-        // about-to-be-captured, and a failed capture leaves it undecided for the resolver.
-        return tx.execute(status -> {
-            if (!repository.decide(p.id(), PaymentStatus.AUTHORIZED, result.pspReference(), null, now)) {
-                return repository.find(p.merchantId(), p.id()).orElseThrow(); // someone else decided it
+        // Authorise and capture in one transaction with one conditional UPDATE: the payment is never
+        // visible as authorized-but-about-to-be-captured. The acquirer capture comes first and is
+        // idempotent by its reference, so if another node decided the payment meanwhile (the update
+        // finds nothing to change) the second capture call was the same modification.
+        Money captured = Money.ofMinor(p.amountMinor(), p.currency());
+        String modification = acquirer.capture(result.pspReference(), captured, "capture:" + p.id());
+        Payment after = tx.execute(status -> {
+            if (!repository.decideCaptured(p.id(), result.pspReference(), p.amountMinor(), now)) {
+                return null;
             }
-            Payment authorized = repository.lock(p.merchantId(), p.id()).orElseThrow();
-            return captureLocked(authorized, authorized.amountMinor());
+            journalCapture(p, result.pspReference(), modification, p.amountMinor(), now);
+            return new Payment(p.id(), p.merchantId(), PaymentStatus.CAPTURED, p.amountMinor(), p.amountMinor(), 0,
+                    p.currency(), true, p.reference(), p.description(), p.metadata(), p.card(), result.pspReference(),
+                    null, p.createdAt());
         });
+        return after != null ? after : repository.find(p.merchantId(), p.id()).orElseThrow();
     }
 
     private Payment captureLocked(Payment p, long captureMinor) {
@@ -249,17 +259,23 @@ public final class Payments {
         String modification = acquirer.capture(p.pspReference(), amount, "capture:" + p.id());
         Instant now = clock.instant();
         repository.updateAmounts(p.id(), PaymentStatus.CAPTURED, captureMinor, 0, now);
-        String txnId = Ids.next("txn");
-        repository.insertTransaction(new PaymentRepository.TransactionRow(txnId, p.merchantId(), p.id(), "capture", null,
-                p.pspReference(), modification, captureMinor, p.currency(), businessDate(now), now));
-        ledger.post(new PostingRequest("capture:" + txnId, "gateway_capture", businessDate(now),
-                "capture of " + p.id(), List.of(
-                PostingLine.debit(AccountRef.system(AccountKind.GATEWAY_RECEIVABLE, p.currency()), amount),
-                PostingLine.credit(AccountRef.merchant(p.merchantId(), AccountKind.MERCHANT_PENDING, p.currency()), amount))));
+        journalCapture(p, p.pspReference(), modification, captureMinor, now);
         if (captureMinor < p.amountMinor()) {
             velocity.releaseAmount(p.merchantId(), Money.ofMinor(p.amountMinor() - captureMinor, p.currency()));
         }
         return repository.find(p.merchantId(), p.id()).orElseThrow();
+    }
+
+    /** The journal row and the ledger posting of a capture; in the caller's transaction. */
+    private void journalCapture(Payment p, String pspReference, String modification, long captureMinor, Instant now) {
+        Money amount = Money.ofMinor(captureMinor, p.currency());
+        String txnId = Ids.next("txn");
+        repository.insertTransaction(new PaymentRepository.TransactionRow(txnId, p.merchantId(), p.id(), "capture", null,
+                pspReference, modification, captureMinor, p.currency(), businessDate(now), now));
+        ledger.post(new PostingRequest("capture:" + txnId, "gateway_capture", businessDate(now),
+                "capture of " + p.id(), List.of(
+                PostingLine.debit(AccountRef.system(AccountKind.GATEWAY_RECEIVABLE, p.currency()), amount),
+                PostingLine.credit(AccountRef.merchant(p.merchantId(), AccountKind.MERCHANT_PENDING, p.currency()), amount))));
     }
 
     private Payment lockOrMissing(String merchantId, String paymentId) {
@@ -278,6 +294,12 @@ public final class Payments {
         };
         meters.counter("settle.gateway.authorizations", "outcome", outcome,
                 "code", p.declineCode() == null ? "none" : p.declineCode().wireName()).increment();
+    }
+
+    private static Payment decided(Payment p, PaymentStatus status, AuthorizationResult result) {
+        return new Payment(p.id(), p.merchantId(), status, p.amountMinor(), 0, 0, p.currency(), p.captureRequested(),
+                p.reference(), p.description(), p.metadata(), p.card(), result.pspReference(), result.declineCode(),
+                p.createdAt());
     }
 
     private static Payment withDecline(Payment p, ErrorCode code) {
