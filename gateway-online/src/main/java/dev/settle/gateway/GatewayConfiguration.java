@@ -131,7 +131,8 @@ public class GatewayConfiguration {
 
     @Bean
     IdempotencyStore idempotencyStore(JdbcTemplate jdbc, Clock clock, GatewayProperties properties) {
-        return new IdempotencyStore(jdbc, clock, properties.getIdempotencyRetention());
+        return new IdempotencyStore(jdbc, clock, properties.getIdempotencyRetention(),
+                properties.getIdempotencyInFlightTimeout());
     }
 
     @Bean

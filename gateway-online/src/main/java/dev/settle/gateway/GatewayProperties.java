@@ -19,6 +19,11 @@ public class GatewayProperties {
     /** How long idempotency keys and their stored responses are kept. */
     private Duration idempotencyRetention = Duration.ofDays(7);
     private Duration idempotencyPurgeInterval = Duration.ofHours(1);
+    /**
+     * A key still in flight after this long belongs to a request whose process died; a retry of the
+     * same request takes it over. Must exceed the longest request (acquirer timeouts included).
+     */
+    private Duration idempotencyInFlightTimeout = Duration.ofMinutes(2);
     /** Zone of the business date written to gateway_transaction. */
     private ZoneId businessZone = ZoneId.of("UTC");
     /** HMAC-SHA256 key of card fingerprints: a secret; rotating it changes every fingerprint. */
@@ -54,6 +59,8 @@ public class GatewayProperties {
     public void setIdempotencyRetention(Duration v) { idempotencyRetention = v; }
     public Duration getIdempotencyPurgeInterval() { return idempotencyPurgeInterval; }
     public void setIdempotencyPurgeInterval(Duration v) { idempotencyPurgeInterval = v; }
+    public Duration getIdempotencyInFlightTimeout() { return idempotencyInFlightTimeout; }
+    public void setIdempotencyInFlightTimeout(Duration v) { idempotencyInFlightTimeout = v; }
     public ZoneId getBusinessZone() { return businessZone; }
     public void setBusinessZone(ZoneId v) { businessZone = v; }
     public String getCardFingerprintKey() { return cardFingerprintKey; }

@@ -37,7 +37,7 @@ class OperationsEndpointsTest extends GatewayTestSupport {
         ApiClient.Response metrics = api.getAbsolute("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.raw()).contains("http_server_requests_seconds_bucket");
+        assertThat(metrics.raw()).contains("http_server_requests_seconds_bucket").contains("settle_gateway_acquirer_authorize_seconds_bucket");
         assertThat(metrics.raw()).contains("settle_gateway_authorizations_total{code=\"insufficient_funds\",outcome=\"declined\"");
         assertThat(metrics.raw()).contains("settle_gateway_authorizations_total{code=\"none\",outcome=\"approved\"");
     }

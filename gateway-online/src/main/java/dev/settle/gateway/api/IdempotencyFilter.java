@@ -17,11 +17,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * with {@code Idempotent-Replayed: true}. Same key, other request → 422; same key while the first
  * is running → 409. Responses that mean "nothing was attempted" (400, 404, 405, 413, 415, 5xx)
  * release the key instead, so the merchant can fix the request and retry with the same key.
+ *
+ * <p>A claim left in flight by a crashed process is taken over by a retry after
+ * {@code settle.gateway.idempotency-in-flight-timeout}; the key travels to the service as the
+ * request attribute {@link #KEY_ATTRIBUTE}, which stores it on the payment or refund it creates,
+ * so the retry finds that object instead of charging or refunding a second time.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String KEY_ATTRIBUTE = "settle.idempotencyKey";
     static final int KEY_LENGTH_MAX = 255;
 
     private final IdempotencyStore store;
@@ -62,7 +68,10 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                 response.setHeader(REPLAYED_HEADER, "true");
                 response.getOutputStream().write(claim.responseBody());
             }
-            case CLAIMED -> runAndStore(request, response, chain, merchantId, key);
+            case CLAIMED -> {
+                request.setAttribute(KEY_ATTRIBUTE, key);
+                runAndStore(request, response, chain, merchantId, key);
+            }
         }
     }
 

@@ -43,17 +43,24 @@ final class PaymentRepository {
         this.json = json;
     }
 
-    void insert(Payment p, Instant now) {
+    /** @param idempotencyKey the key that created it, or null */
+    void insert(Payment p, String idempotencyKey, Instant now) {
         Card.StoredCard c = p.card();
         jdbc.update("""
                 INSERT INTO payment (id, merchant_id, status, amount_minor, currency, capture_requested, reference,
                     description, metadata, card_brand, card_bin, card_last4, card_exp_month, card_exp_year,
-                    card_fingerprint, psp_reference, decline_code, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    card_fingerprint, psp_reference, decline_code, idempotency_key, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 p.id(), p.merchantId(), p.status().dbName(), p.amountMinor(), p.currency().code(), p.captureRequested(),
                 p.reference(), p.description(), p.metadata().isEmpty() ? null : json.writeValueAsString(p.metadata()),
                 c.brand().wireName(), c.bin(), c.last4(), c.expMonth(), c.expYear(), c.fingerprint(), p.pspReference(),
-                p.declineCode() == null ? null : p.declineCode().wireName(), Timestamp.from(now), Timestamp.from(now));
+                p.declineCode() == null ? null : p.declineCode().wireName(), idempotencyKey, Timestamp.from(now),
+                Timestamp.from(now));
+    }
+
+    Optional<Payment> findByIdempotencyKey(String merchantId, String idempotencyKey) {
+        return jdbc.query("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE merchant_id = ? AND idempotency_key = ?",
+                paymentMapper, merchantId, idempotencyKey).stream().findFirst();
     }
 
     Optional<Payment> find(String merchantId, String paymentId) {
@@ -147,11 +154,19 @@ final class PaymentRepository {
         return n == null ? 0 : n;
     }
 
-    void insertRefund(Refund r, String modificationReference) {
+    void insertRefund(Refund r, String modificationReference, String idempotencyKey) {
         jdbc.update("""
-                INSERT INTO refund (id, payment_id, merchant_id, amount_minor, currency, reason, status, modification_reference, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.id(), r.paymentId(), r.merchantId(), r.amountMinor(),
-                r.currency().code(), r.reason(), r.status(), modificationReference, Timestamp.from(r.createdAt()));
+                INSERT INTO refund (id, payment_id, merchant_id, amount_minor, currency, reason, status, modification_reference,
+                    idempotency_key, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.id(), r.paymentId(), r.merchantId(), r.amountMinor(),
+                r.currency().code(), r.reason(), r.status(), modificationReference, idempotencyKey,
+                Timestamp.from(r.createdAt()));
+    }
+
+    Optional<Refund> findRefundByIdempotencyKey(String merchantId, String paymentId, String idempotencyKey) {
+        return jdbc.query("SELECT id FROM refund WHERE merchant_id = ? AND payment_id = ? AND idempotency_key = ?",
+                (rs, n) -> rs.getString(1), merchantId, paymentId, idempotencyKey).stream().findFirst()
+                .flatMap(id -> findRefund(merchantId, id));
     }
 
     Optional<Refund> findRefund(String merchantId, String refundId) {

@@ -68,27 +68,39 @@ public final class Payments {
      * pending before the acquirer is called, so a crash or timeout leaves a record the resolver
      * finishes; the acquirer is never asked to authorise the same payment twice.
      *
+     * @param idempotencyKey the request's Idempotency-Key or null; when a payment was already created
+     *     under it (a retry taking over the key of a request that crashed), that payment is returned
+     *     as it is now and nothing is authorised again
      * @return the payment: authorized/captured, declined (with its code) or unknown (acquirer timed out)
      * @throws GatewayException card validation errors, before anything is stored
      */
-    public Payment create(String merchantId, NewPayment request) {
+    public Payment create(String merchantId, NewPayment request, String idempotencyKey) {
         Card card = cardValidator.validate(request.card());
+        if (idempotencyKey != null) {
+            var earlier = repository.findByIdempotencyKey(merchantId, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Instant now = clock.instant();
         Payment pending = new Payment(Ids.next("pay"), merchantId, PaymentStatus.PENDING, request.amount().amountMinor(),
                 0, 0, request.amount().currency(), request.capture(), request.reference(), request.description(),
                 request.metadata(), card.stored(), null, null, now);
         if (!velocity.allowAttempt(card.stored().fingerprint()) || !velocity.reserveAmount(merchantId, request.amount())) {
             Payment declined = withDecline(pending, ErrorCode.RISK_DECLINED);
-            repository.insert(declined, now);
+            repository.insert(declined, idempotencyKey, now);
             countAuthorization(declined);
             return declined;
         }
-        repository.insert(pending, now);
+        repository.insert(pending, idempotencyKey, now);
         AuthorizationResult result;
+        io.micrometer.core.instrument.Timer.Sample acquirerCall = io.micrometer.core.instrument.Timer.start(meters);
         try {
             result = acquirer.authorize(pending.id(), request.amount(), card);
+            acquirerCall.stop(acquirerTimer("answered"));
         } catch (RuntimeException e) { // AcquirerTimeoutException, or the connection failed mid-call
             // The acquirer may have approved: never retry the authorisation; the resolver asks later.
+            acquirerCall.stop(acquirerTimer("no_answer"));
             LOG.warn("authorisation of {} has no answer ({}); left unknown for the resolver", pending.id(), e.getClass().getSimpleName());
             repository.markUnknown(pending.id(), clock.instant());
             Payment unknown = repository.find(merchantId, pending.id()).orElseThrow();
@@ -142,10 +154,19 @@ public final class Payments {
      * Refunds {@code amountMinor} (null: everything not yet refunded) of a captured payment. Refunds
      * of one payment are serialised by the row lock, so their sum never exceeds the captured amount
      * (the database checks it again).
+     *
+     * @param idempotencyKey the request's Idempotency-Key or null; a refund already made under it
+     *     (a retry taking over a crashed request's key) is returned instead of refunding again
      */
-    public Refund refund(String merchantId, String paymentId, Long amountMinor, String reason) {
+    public Refund refund(String merchantId, String paymentId, Long amountMinor, String reason, String idempotencyKey) {
         return tx.execute(status -> {
             Payment p = lockOrMissing(merchantId, paymentId);
+            if (idempotencyKey != null) {
+                var earlier = repository.findRefundByIdempotencyKey(merchantId, paymentId, idempotencyKey);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             if (!p.status().refundable()) {
                 throw unexpectedState(p, "refunded", "captured or partially_refunded");
             }
@@ -162,7 +183,7 @@ public final class Payments {
             Instant now = clock.instant();
             Refund refund = new Refund(Ids.next("re"), p.id(), p.merchantId(), refundMinor, p.currency(), reason,
                     "succeeded", now);
-            repository.insertRefund(refund, modification);
+            repository.insertRefund(refund, modification, idempotencyKey);
             long refundedMinor = Math.addExact(p.amountRefundedMinor(), refundMinor);
             PaymentStatus next = refundedMinor == p.amountCapturedMinor() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
             repository.updateAmounts(p.id(), next, p.amountCapturedMinor(), refundedMinor, now);
@@ -284,6 +305,12 @@ public final class Payments {
 
     private LocalDate businessDate(Instant at) {
         return LocalDate.ofInstant(at, properties.getBusinessZone());
+    }
+
+    private io.micrometer.core.instrument.Timer acquirerTimer(String outcome) {
+        return io.micrometer.core.instrument.Timer.builder("settle.gateway.acquirer.authorize")
+                .description("Latency of authorisation calls to the acquirer").tag("outcome", outcome)
+                .publishPercentileHistogram().register(meters);
     }
 
     private void countAuthorization(Payment p) {
