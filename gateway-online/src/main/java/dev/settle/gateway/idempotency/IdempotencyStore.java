@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * to a request whose process died; the same request (same fingerprint) may then take it over.
  * Thread-safe.
  */
-public final class IdempotencyStore {
+public final class IdempotencyStore implements AutoCloseable {
 
     /** What {@link #claim} found. */
     public enum Outcome { CLAIMED, REPLAY, IN_USE, REUSED }
@@ -86,6 +86,14 @@ public final class IdempotencyStore {
     public void release(String merchantId, String key) {
         jdbc.update("DELETE FROM idempotency_key WHERE merchant_id = ? AND idempotency_key = ? AND state = 'in_flight'",
                 merchantId, key);
+    }
+
+    /** Closes the store's own connection pool, if it has one. */
+    @Override
+    public void close() throws Exception {
+        if (jdbc.getDataSource() instanceof AutoCloseable pool && pool.getClass().getName().startsWith("com.zaxxer")) {
+            pool.close();
+        }
     }
 
     /** Deletes keys older than the retention window; returns how many. */
