@@ -97,7 +97,7 @@ public class GatewayConfiguration {
 
     @Bean
     RateLimiter rateLimiter(RedisCounters counters, GatewayProperties properties, Clock clock) {
-        return new RateLimiter(counters, properties.getRateLimitPerSecond(), clock);
+        return new RateLimiter(counters, properties::getRateLimitPerSecond, clock);
     }
 
     @Bean

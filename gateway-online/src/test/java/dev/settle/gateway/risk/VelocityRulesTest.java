@@ -76,12 +76,12 @@ class VelocityRulesTest {
     @Test
     void given_a_rate_limit_then_requests_past_it_in_the_same_second_are_refused() {
         Clock now = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-        RateLimiter limiter = new RateLimiter(counters, 2, now);
+        RateLimiter limiter = new RateLimiter(counters, () -> 2, now);
         String merchant = "mer_" + UUID.randomUUID();
 
         assertThat(limiter.tryAcquire(merchant)).isTrue();
         assertThat(limiter.tryAcquire(merchant)).isTrue();
         assertThat(limiter.tryAcquire(merchant)).isFalse();
-        assertThat(new RateLimiter(counters, 2, Clock.offset(now, Duration.ofSeconds(1))).tryAcquire(merchant)).isTrue();
+        assertThat(new RateLimiter(counters, () -> 2, Clock.offset(now, Duration.ofSeconds(1))).tryAcquire(merchant)).isTrue();
     }
 }
