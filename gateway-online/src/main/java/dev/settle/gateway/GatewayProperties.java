@@ -28,7 +28,10 @@ public class GatewayProperties {
     private ZoneId businessZone = ZoneId.of("UTC");
     /** HMAC-SHA256 key of card fingerprints: a secret; rotating it changes every fingerprint. */
     private String cardFingerprintKey = "settle-dev-fingerprint-key-change-me";
-    /** Payments left pending/unknown at least this long are resolved with the acquirer. */
+    /**
+     * Payments left pending/unknown at least this long are resolved with the acquirer. Must exceed
+     * the acquirer's own call timeout, or a slow approval could be resolved as never seen.
+     */
     private Duration resolveAfter = Duration.ofSeconds(30);
     private Duration resolveInterval = Duration.ofSeconds(30);
     /** Requests per merchant per second before 429; 0 disables the limit. */

@@ -83,6 +83,19 @@ class IdempotencyTest extends GatewayTestSupport {
     }
 
     @Test
+    void given_invalid_card_data_when_corrected_and_retried_with_the_same_key_then_it_runs() {
+        String key = newMerchantKey();
+        String idem = UUID.randomUUID().toString();
+        assertThat(api.post("/v1/payments", key, idem, paymentBody(1500, "EUR", "4242424242424241", "typo")).errorCode())
+                .isEqualTo("invalid_number");
+
+        ApiClient.Response fixed = api.post("/v1/payments", key, idem, paymentBody(1500, "EUR", "4242424242424242", "typo"));
+
+        assertThat(fixed.status()).isEqualTo(201);
+        assertThat(fixed.replayed()).isEqualTo("false");
+    }
+
+    @Test
     void given_two_merchants_when_using_the_same_key_then_each_has_its_own_scope() {
         String keyA = newMerchantKey();
         String keyB = newMerchantKey();
