@@ -76,23 +76,23 @@ public final class Payments {
      */
     public Payment create(String merchantId, NewPayment request, String idempotencyKey) {
         Card card = cardValidator.validate(request.card());
-        if (idempotencyKey != null) {
-            var earlier = repository.findByIdempotencyKey(merchantId, idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         Instant now = clock.instant();
         Payment pending = new Payment(Ids.next("pay"), merchantId, PaymentStatus.PENDING, request.amount().amountMinor(),
                 0, 0, request.amount().currency(), request.capture(), request.reference(), request.description(),
                 request.metadata(), card.stored(), null, null, now);
         if (!velocity.allowAttempt(card.stored().fingerprint()) || !velocity.reserveAmount(merchantId, request.amount())) {
             Payment declined = withDecline(pending, ErrorCode.RISK_DECLINED);
-            repository.insert(declined, idempotencyKey, now);
+            if (!repository.insert(declined, idempotencyKey, now)) {
+                return repository.findByIdempotencyKey(merchantId, idempotencyKey).orElseThrow();
+            }
             countAuthorization(declined);
             return declined;
         }
-        repository.insert(pending, idempotencyKey, now);
+        if (!repository.insert(pending, idempotencyKey, now)) {
+            // A payment was already created under this key by a request that died before its
+            // response was stored: answer with that payment; never authorise a second time.
+            return repository.findByIdempotencyKey(merchantId, idempotencyKey).orElseThrow();
+        }
         AuthorizationResult result;
         io.micrometer.core.instrument.Timer.Sample acquirerCall = io.micrometer.core.instrument.Timer.start(meters);
         try {
@@ -264,10 +264,13 @@ public final class Payments {
         Money captured = Money.ofMinor(p.amountMinor(), p.currency());
         String modification = acquirer.capture(result.pspReference(), captured, "capture:" + p.id());
         Payment after = tx.execute(status -> {
-            if (!repository.decideCaptured(p.id(), result.pspReference(), p.amountMinor(), now)) {
+            String txnId = Ids.next("txn");
+            if (!repository.decideCapturedAndJournal(p, result.pspReference(), new PaymentRepository.TransactionRow(txnId,
+                    p.merchantId(), p.id(), "capture", null, result.pspReference(), modification, p.amountMinor(),
+                    p.currency(), businessDate(now), now))) {
                 return null;
             }
-            journalCapture(p, result.pspReference(), modification, p.amountMinor(), now);
+            postCapture(p, txnId, p.amountMinor(), now);
             return new Payment(p.id(), p.merchantId(), PaymentStatus.CAPTURED, p.amountMinor(), p.amountMinor(), 0,
                     p.currency(), true, p.reference(), p.description(), p.metadata(), p.card(), result.pspReference(),
                     null, p.createdAt());
@@ -289,10 +292,15 @@ public final class Payments {
 
     /** The journal row and the ledger posting of a capture; in the caller's transaction. */
     private void journalCapture(Payment p, String pspReference, String modification, long captureMinor, Instant now) {
-        Money amount = Money.ofMinor(captureMinor, p.currency());
         String txnId = Ids.next("txn");
         repository.insertTransaction(new PaymentRepository.TransactionRow(txnId, p.merchantId(), p.id(), "capture", null,
                 pspReference, modification, captureMinor, p.currency(), businessDate(now), now));
+        postCapture(p, txnId, captureMinor, now);
+    }
+
+    /** The balanced ledger posting of a capture journaled as {@code txnId}: gateway receivable ↔ merchant pending. */
+    private void postCapture(Payment p, String txnId, long captureMinor, Instant now) {
+        Money amount = Money.ofMinor(captureMinor, p.currency());
         ledger.post(new PostingRequest("capture:" + txnId, "gateway_capture", businessDate(now),
                 "capture of " + p.id(), List.of(
                 PostingLine.debit(AccountRef.system(AccountKind.GATEWAY_RECEIVABLE, p.currency()), amount),
