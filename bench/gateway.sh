@@ -11,7 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 DURATION="${DURATION:-60}"
 PORT="${PORT:-18181}"
-CONNECTIONS="${CONNECTIONS:-16}"
+CONNECTIONS="${CONNECTIONS:-8}"   # the same client concurrency as the pgbench reference (-c 8)
 THREADS="${THREADS:-2}"
 PGHOST="${SETTLE_PG_HOST:-127.0.0.1}"; PGPORT="${SETTLE_PG_PORT:-5432}"; PGUSER="${SETTLE_PG_USER:-postgres}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"

@@ -33,6 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         LocalRedis redis = LocalServicesBootstrap.redis();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + pg.jdbcUrl(database),
                 "--spring.datasource.username=" + pg.user(),
                 "--spring.datasource.password=" + pg.password(),
