@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 FilesCommand.class,
                 ExceptionsCommand.class,
                 ReportsCommand.class,
+                ServeCommand.class,
+                MerchantsCommand.class,
         })
 public final class SettleMain {
 
