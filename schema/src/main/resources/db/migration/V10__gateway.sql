@@ -46,6 +46,9 @@ CREATE TABLE payment (
     card_fingerprint       text        NOT NULL,
     psp_reference          text,
     decline_code           text,
+    -- the Idempotency-Key that created it: a retry that takes over a crashed request's key finds
+    -- this payment instead of creating (and charging) a second one
+    idempotency_key        text,
     created_at             timestamptz NOT NULL,
     updated_at             timestamptz NOT NULL,
     -- the database's own guard against over-capture and over-refund, whatever the code does
@@ -54,6 +57,7 @@ CREATE TABLE payment (
 );
 CREATE INDEX payment_merchant_created_idx ON payment (merchant_id, created_at DESC, id DESC);
 CREATE INDEX payment_merchant_reference_idx ON payment (merchant_id, reference);
+CREATE UNIQUE INDEX payment_idempotency_key_idx ON payment (merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX payment_unresolved_idx ON payment (created_at) WHERE status IN ('pending', 'unknown');
 
 CREATE TABLE refund (
@@ -65,9 +69,11 @@ CREATE TABLE refund (
     reason                  text,
     status                  text        NOT NULL CHECK (status IN ('succeeded')),
     modification_reference  text        NOT NULL,
+    idempotency_key         text,
     created_at              timestamptz NOT NULL
 );
 CREATE INDEX refund_payment_idx ON refund (payment_id);
+CREATE UNIQUE INDEX refund_idempotency_key_idx ON refund (merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
 
 -- One row per capture, refund and void, written in the same transaction as the state change and
 -- its ledger posting (reference '<kind>:<id>'). The nightly reconciliation matches these rows

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 ExceptionsCommand.class,
                 ReportsCommand.class,
                 AdminCommand.class,
+                ServeCommand.class,
+                MerchantsCommand.class,
         })
 public final class SettleMain {
 

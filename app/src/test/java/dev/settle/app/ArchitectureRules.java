@@ -36,8 +36,7 @@ final class ArchitectureRules {
 
     static final ArchRule GATEWAY_NOT_ON_JOBS = noClasses().that().resideInAPackage("dev.settle.gateway..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.settle.jobs..", "dev.settle.schedules..",
-                    "dev.settle.readerswriters..", "dev.settle.app..")
-            .allowEmptyShould(true); // TODO(gateway-online): remove once the module has classes
+                    "dev.settle.readerswriters..", "dev.settle.app..");
 
     /** Formats at the bottom, jobs and the API above, the scheduler and CLI on top. */
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -19,11 +19,19 @@ public class GatewayProperties {
     /** How long idempotency keys and their stored responses are kept. */
     private Duration idempotencyRetention = Duration.ofDays(7);
     private Duration idempotencyPurgeInterval = Duration.ofHours(1);
+    /**
+     * A key still in flight after this long belongs to a request whose process died; a retry of the
+     * same request takes it over. Must exceed the longest request (acquirer timeouts included).
+     */
+    private Duration idempotencyInFlightTimeout = Duration.ofMinutes(2);
     /** Zone of the business date written to gateway_transaction. */
     private ZoneId businessZone = ZoneId.of("UTC");
     /** HMAC-SHA256 key of card fingerprints: a secret; rotating it changes every fingerprint. */
     private String cardFingerprintKey = "settle-dev-fingerprint-key-change-me";
-    /** Payments left pending/unknown at least this long are resolved with the acquirer. */
+    /**
+     * Payments left pending/unknown at least this long are resolved with the acquirer. Must exceed
+     * the acquirer's own call timeout, or a slow approval could be resolved as never seen.
+     */
     private Duration resolveAfter = Duration.ofSeconds(30);
     private Duration resolveInterval = Duration.ofSeconds(30);
     /** Requests per merchant per second before 429; 0 disables the limit. */
@@ -54,6 +62,8 @@ public class GatewayProperties {
     public void setIdempotencyRetention(Duration v) { idempotencyRetention = v; }
     public Duration getIdempotencyPurgeInterval() { return idempotencyPurgeInterval; }
     public void setIdempotencyPurgeInterval(Duration v) { idempotencyPurgeInterval = v; }
+    public Duration getIdempotencyInFlightTimeout() { return idempotencyInFlightTimeout; }
+    public void setIdempotencyInFlightTimeout(Duration v) { idempotencyInFlightTimeout = v; }
     public ZoneId getBusinessZone() { return businessZone; }
     public void setBusinessZone(ZoneId v) { businessZone = v; }
     public String getCardFingerprintKey() { return cardFingerprintKey; }

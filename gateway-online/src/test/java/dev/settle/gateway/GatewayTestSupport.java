@@ -33,8 +33,17 @@ public abstract class GatewayTestSupport {
     static final String REDIS_PREFIX = "test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     static final StringBuffer LOG_CAPTURE = new StringBuffer();
 
-    static {
+    /**
+     * Attaches the capturing appender to the root logger. Spring Boot resets Logback when the
+     * context starts, so this runs before each test rather than once in a static initialiser.
+     */
+    @BeforeEach
+    void captureLogs() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender("test-capture") != null) {
+            return;
+        }
         AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
@@ -45,9 +54,10 @@ public abstract class GatewayTestSupport {
                 }
             }
         };
+        capture.setName("test-capture");
         capture.setContext(context);
         capture.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(capture);
+        root.addAppender(capture);
         context.getLogger("dev.settle").setLevel(Level.DEBUG);
     }
 

@@ -83,6 +83,19 @@ class IdempotencyTest extends GatewayTestSupport {
     }
 
     @Test
+    void given_invalid_card_data_when_corrected_and_retried_with_the_same_key_then_it_runs() {
+        String key = newMerchantKey();
+        String idem = UUID.randomUUID().toString();
+        assertThat(api.post("/v1/payments", key, idem, paymentBody(1500, "EUR", "4242424242424241", "typo")).errorCode())
+                .isEqualTo("invalid_number");
+
+        ApiClient.Response fixed = api.post("/v1/payments", key, idem, paymentBody(1500, "EUR", "4242424242424242", "typo"));
+
+        assertThat(fixed.status()).isEqualTo(201);
+        assertThat(fixed.replayed()).isEqualTo("false");
+    }
+
+    @Test
     void given_two_merchants_when_using_the_same_key_then_each_has_its_own_scope() {
         String keyA = newMerchantKey();
         String keyB = newMerchantKey();
@@ -155,5 +168,44 @@ class IdempotencyTest extends GatewayTestSupport {
         ApiClient.Response reused = api.post("/v1/payments", key, idem, paymentBody(200, "EUR", "4242424242424242", "old"));
         assertThat(reused.status()).isEqualTo(201);
         assertThat(reused.replayed()).isEqualTo("false");
+    }
+
+    @Test
+    void given_a_request_whose_process_died_in_flight_when_retried_after_the_timeout_then_it_takes_over_without_a_second_charge() {
+        String key = newMerchantKey();
+        String idem = "crash-" + UUID.randomUUID();
+        String body = paymentBody(3300, "EUR", "4242424242424242", "order-crash");
+        String paymentId = api.post("/v1/payments", key, idem, body).json().path("id").asString();
+        // what a crash after the payment committed but before the response was stored leaves behind
+        jdbc.update("""
+                UPDATE idempotency_key SET state = 'in_flight', response_status = NULL, response_body = NULL,
+                       completed_at = NULL, created_at = ? WHERE idempotency_key = ?""",
+                Timestamp.from(Instant.now().minus(3, ChronoUnit.MINUTES)), idem);
+
+        ApiClient.Response otherRequest = api.post("/v1/payments", key, idem, paymentBody(1, "EUR", "4242424242424242", "x"));
+        ApiClient.Response retry = api.post("/v1/payments", key, idem, body);
+
+        assertThat(otherRequest.errorCode()).isEqualTo("idempotency_key_reused");
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("id").asString()).isEqualTo(paymentId);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE reference = 'order-crash'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_transaction WHERE payment_id = ?", Integer.class, paymentId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void given_a_refund_whose_process_died_in_flight_when_retried_after_the_timeout_then_it_is_not_refunded_twice() {
+        String key = newMerchantKey();
+        String paymentId = api.post("/v1/payments", key, paymentBody(1000, "EUR", "4242424242424242", "r")).json().path("id").asString();
+        String idem = "crash-refund-" + UUID.randomUUID();
+        String refundId = api.post("/v1/payments/" + paymentId + "/refunds", key, idem, "{\"amount\": 300}").json().path("id").asString();
+        jdbc.update("""
+                UPDATE idempotency_key SET state = 'in_flight', response_status = NULL, response_body = NULL,
+                       completed_at = NULL, created_at = ? WHERE idempotency_key = ?""",
+                Timestamp.from(Instant.now().minus(3, ChronoUnit.MINUTES)), idem);
+        assertThat(api.post("/v1/payments/" + paymentId + "/refunds", key, idem, "{\"amount\": 300}").status()).isEqualTo(201);
+
+        assertThat(api.get("/v1/payments/" + paymentId, key).json().path("amount_refunded").asLong()).isEqualTo(300);
+        assertThat(jdbc.queryForList("SELECT id FROM refund WHERE payment_id = ?", String.class, paymentId)).containsExactly(refundId);
     }
 }

@@ -15,14 +15,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on every POST, scoped per merchant. The first request claims the key
  * (committed before it runs), its final response is stored, and retries get it back byte for byte
  * with {@code Idempotent-Replayed: true}. Same key, other request → 422; same key while the first
- * is running → 409. Responses that mean "nothing was attempted" (400, 404, 405, 413, 415, 5xx)
- * release the key instead, so the merchant can fix the request and retry with the same key.
+ * is running → 409. Only responses that record something done are stored: a success, or a decline
+ * (402 carrying the declined payment). Every other response (validation errors, invalid card data,
+ * a refused state change, 5xx) releases the key, so the merchant can fix the request and retry
+ * with the same key.
+ *
+ * <p>A claim left in flight by a crashed process is taken over by a retry after
+ * {@code settle.gateway.idempotency-in-flight-timeout}; the key travels to the service as the
+ * request attribute {@link #KEY_ATTRIBUTE}, which stores it on the payment or refund it creates,
+ * so the retry finds that object instead of charging or refunding a second time.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String KEY_ATTRIBUTE = "settle.idempotencyKey";
     static final int KEY_LENGTH_MAX = 255;
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final IdempotencyStore store;
 
@@ -62,7 +72,10 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                 response.setHeader(REPLAYED_HEADER, "true");
                 response.getOutputStream().write(claim.responseBody());
             }
-            case CLAIMED -> runAndStore(request, response, chain, merchantId, key);
+            case CLAIMED -> {
+                request.setAttribute(KEY_ATTRIBUTE, key);
+                runAndStore(request, response, chain, merchantId, key);
+            }
         }
     }
 
@@ -73,7 +86,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, wrapper);
             int status = wrapper.getStatus();
-            if (isFinal(status)) {
+            if (isFinal(status, wrapper.getContentAsByteArray())) {
                 store.complete(merchantId, key, status, wrapper.getContentAsByteArray());
                 stored = true;
             }
@@ -87,8 +100,11 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Whether a response records something that happened (so a retry must see it again). */
-    static boolean isFinal(int status) {
-        return status >= 200 && status < 300 || status == 402 || status == 409 || status == 422;
+    static boolean isFinal(int status, byte[] body) {
+        if (status >= 200 && status < 300) {
+            return true;
+        }
+        return status == 402 && JSON.readTree(body).path("error").path("payment").isObject();
     }
 
 }

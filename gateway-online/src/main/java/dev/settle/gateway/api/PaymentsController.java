@@ -68,6 +68,7 @@ class PaymentsController {
                             content = @Content(schema = @Schema(implementation = ApiModels.ErrorBody.class)))})
     @PostMapping("/payments")
     ResponseEntity<Object> create(@RequestAttribute(ApiAuthFilter.MERCHANT_ATTRIBUTE) String merchantId,
+            @RequestAttribute(name = IdempotencyFilter.KEY_ATTRIBUTE, required = false) String idempotencyKey,
             @RequestBody(required = false) byte[] body) {
         JsonBody json = JsonBody.parse(body, false).allowOnly(CREATE_FIELDS);
         long amountMinor = json.amountMinor("amount", true, properties.getAmountMaxMinor());
@@ -78,7 +79,7 @@ class PaymentsController {
                 card.integer("exp_year", 0, 9999), card.string("cvc", true, 4));
         NewPayment request = new NewPayment(amount, reference, cardInput, json.bool("capture", true),
                 json.text("description", false, 1000), json.metadata("metadata"));
-        Payment payment = payments.create(merchantId, request);
+        Payment payment = payments.create(merchantId, request, idempotencyKey);
         return switch (payment.status()) {
             case DECLINED -> ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body(ErrorResponses.body(payment.declineCode(),
                     declineMessage(payment.declineCode()), null, payment));
@@ -146,11 +147,12 @@ class PaymentsController {
                     content = @Content(schema = @Schema(implementation = ApiModels.RefundRequest.class))))
     @PostMapping("/payments/{id}/refunds")
     ResponseEntity<ApiModels.RefundView> refund(@RequestAttribute(ApiAuthFilter.MERCHANT_ATTRIBUTE) String merchantId,
+            @RequestAttribute(name = IdempotencyFilter.KEY_ATTRIBUTE, required = false) String idempotencyKey,
             @PathVariable String id, @RequestBody(required = false) byte[] body) {
         JsonBody json = JsonBody.parse(body, true).allowOnly(Set.of("amount", "reason"));
         Long amountMinor = json.amountMinor("amount", false, properties.getAmountMaxMinor());
         String reason = json.text("reason", false, 500);
-        return ResponseEntity.status(HttpStatus.CREATED).body(ApiModels.RefundView.of(payments.refund(merchantId, id, amountMinor, reason)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ApiModels.RefundView.of(payments.refund(merchantId, id, amountMinor, reason, idempotencyKey)));
     }
 
     @Operation(summary = "Retrieve a refund")

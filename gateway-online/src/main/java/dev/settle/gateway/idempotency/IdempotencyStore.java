@@ -13,9 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Idempotency keys in PostgreSQL, per merchant. A key is claimed by an insert that commits on its
  * own (autocommit, outside any request transaction), so concurrent requests with one key meet at
  * the primary key: exactly one claims it. A key older than the retention window counts as free
- * (the purge may not have run yet). Thread-safe.
+ * (the purge may not have run yet). A claim still in flight after {@code inFlightTimeout} belongs
+ * to a request whose process died; the same request (same fingerprint) may then take it over.
+ * Thread-safe.
  */
-public final class IdempotencyStore {
+public final class IdempotencyStore implements AutoCloseable {
 
     /** What {@link #claim} found. */
     public enum Outcome { CLAIMED, REPLAY, IN_USE, REUSED }
@@ -27,11 +29,13 @@ public final class IdempotencyStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration retention;
+    private final Duration inFlightTimeout;
 
-    public IdempotencyStore(JdbcTemplate jdbc, Clock clock, Duration retention) {
+    public IdempotencyStore(JdbcTemplate jdbc, Clock clock, Duration retention, Duration inFlightTimeout) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
+        this.inFlightTimeout = inFlightTimeout;
     }
 
     /** SHA-256 over method, path and body bytes: "the same request" means all three are equal. */
@@ -47,8 +51,11 @@ public final class IdempotencyStore {
                 ON CONFLICT (merchant_id, idempotency_key) DO UPDATE
                    SET request_fingerprint = excluded.request_fingerprint, state = 'in_flight', response_status = NULL,
                        response_body = NULL, created_at = excluded.created_at, completed_at = NULL
-                 WHERE idempotency_key.created_at < ?""",
-                merchantId, key, fingerprint, Timestamp.from(now), Timestamp.from(now.minus(retention)));
+                 WHERE idempotency_key.created_at < ?
+                    OR (idempotency_key.state = 'in_flight' AND idempotency_key.created_at < ?
+                        AND idempotency_key.request_fingerprint = excluded.request_fingerprint)""",
+                merchantId, key, fingerprint, Timestamp.from(now), Timestamp.from(now.minus(retention)),
+                Timestamp.from(now.minus(inFlightTimeout)));
         if (claimed == 1) {
             return new Claim(Outcome.CLAIMED, 0, null);
         }
@@ -79,6 +86,14 @@ public final class IdempotencyStore {
     public void release(String merchantId, String key) {
         jdbc.update("DELETE FROM idempotency_key WHERE merchant_id = ? AND idempotency_key = ? AND state = 'in_flight'",
                 merchantId, key);
+    }
+
+    /** Closes the store's own connection pool, if it has one. */
+    @Override
+    public void close() throws Exception {
+        if (jdbc.getDataSource() instanceof AutoCloseable pool && pool.getClass().getName().startsWith("com.zaxxer")) {
+            pool.close();
+        }
     }
 
     /** Deletes keys older than the retention window; returns how many. */

@@ -17,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Merchants and their secret keys. A key is {@code sk_} + 32 base62 characters; only its SHA-256
  * is stored, so a database leak does not leak working keys. Several keys can be live at once:
  * {@link #rotateKey} issues a new one and the old keeps working until {@link #revokeKey}.
+ *
+ * <p>Successful authentications are cached for {@link #AUTH_CACHE_TTL} (one lookup less per API
+ * request). A revocation clears this node's cache at once; other nodes notice within the TTL.
  * Thread-safe.
  */
 public final class Merchants {
@@ -25,6 +28,13 @@ public final class Merchants {
     private static final int KEY_RANDOM_LENGTH = 32;
     private static final int KEY_DISPLAY_LENGTH = 10;
 
+    static final java.time.Duration AUTH_CACHE_TTL = java.time.Duration.ofSeconds(5);
+    private static final int AUTH_CACHE_SIZE_MAX = 10_000;
+
+    private record CachedMerchant(String merchantId, long expiresAtMillis) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedMerchant> authCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -80,6 +90,7 @@ public final class Merchants {
         requireMerchant(merchantId);
         jdbc.update("UPDATE merchant_api_key SET revoked_at = ? WHERE id = ? AND merchant_id = ? AND revoked_at IS NULL",
                 Timestamp.from(clock.instant()), keyId, merchantId);
+        authCache.values().removeIf(c -> c.merchantId().equals(merchantId));
         return keys(merchantId).stream().filter(k -> k.id().equals(keyId)).findFirst()
                 .orElseThrow(() -> new MerchantException("merchant " + merchantId + " has no key " + keyId));
     }
@@ -89,10 +100,24 @@ public final class Merchants {
         if (secret == null || !secret.startsWith(KEY_PREFIX) || secret.length() != KEY_PREFIX.length() + KEY_RANDOM_LENGTH) {
             return Optional.empty();
         }
+        String hash = hash(secret);
+        long nowMillis = clock.millis();
+        CachedMerchant cached = authCache.get(hash);
+        if (cached != null && cached.expiresAtMillis() > nowMillis) {
+            return Optional.of(cached.merchantId());
+        }
         List<String> found = jdbc.queryForList("""
                 SELECT k.merchant_id FROM merchant_api_key k JOIN merchant m ON m.id = k.merchant_id
-                 WHERE k.key_hash = ? AND k.revoked_at IS NULL AND m.status = 'active'""", String.class, hash(secret));
-        return found.stream().findFirst();
+                 WHERE k.key_hash = ? AND k.revoked_at IS NULL AND m.status = 'active'""", String.class, hash);
+        if (found.isEmpty()) {
+            authCache.remove(hash);
+            return Optional.empty();
+        }
+        if (authCache.size() >= AUTH_CACHE_SIZE_MAX) {
+            authCache.clear(); // crude bound; a full cache only costs one lookup per key
+        }
+        authCache.put(hash, new CachedMerchant(found.get(0), nowMillis + AUTH_CACHE_TTL.toMillis()));
+        return Optional.of(found.get(0));
     }
 
     private IssuedKey issueKey(String merchantId) {

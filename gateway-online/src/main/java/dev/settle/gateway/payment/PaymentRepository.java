@@ -43,17 +43,28 @@ final class PaymentRepository {
         this.json = json;
     }
 
-    void insert(Payment p, Instant now) {
+    /**
+     * @param idempotencyKey the key that created it, or null
+     * @return false when a payment with this idempotency key already exists (nothing inserted)
+     */
+    boolean insert(Payment p, String idempotencyKey, Instant now) {
         Card.StoredCard c = p.card();
-        jdbc.update("""
+        return jdbc.update("""
                 INSERT INTO payment (id, merchant_id, status, amount_minor, currency, capture_requested, reference,
                     description, metadata, card_brand, card_bin, card_last4, card_exp_month, card_exp_year,
-                    card_fingerprint, psp_reference, decline_code, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    card_fingerprint, psp_reference, decline_code, idempotency_key, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""",
                 p.id(), p.merchantId(), p.status().dbName(), p.amountMinor(), p.currency().code(), p.captureRequested(),
                 p.reference(), p.description(), p.metadata().isEmpty() ? null : json.writeValueAsString(p.metadata()),
                 c.brand().wireName(), c.bin(), c.last4(), c.expMonth(), c.expYear(), c.fingerprint(), p.pspReference(),
-                p.declineCode() == null ? null : p.declineCode().wireName(), Timestamp.from(now), Timestamp.from(now));
+                p.declineCode() == null ? null : p.declineCode().wireName(), idempotencyKey, Timestamp.from(now),
+                Timestamp.from(now)) == 1;
+    }
+
+    Optional<Payment> findByIdempotencyKey(String merchantId, String idempotencyKey) {
+        return jdbc.query("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE merchant_id = ? AND idempotency_key = ?",
+                paymentMapper, merchantId, idempotencyKey).stream().findFirst();
     }
 
     Optional<Payment> find(String merchantId, String paymentId) {
@@ -74,6 +85,28 @@ final class PaymentRepository {
                  WHERE id = ? AND status IN ('pending', 'unknown')""",
                 status.dbName(), pspReference, declineCode == null ? null : declineCode.wireName(), Timestamp.from(now),
                 paymentId) == 1;
+    }
+
+    /**
+     * Authorised and captured in one step, with its journal row, in one statement (one round trip),
+     * only if the payment is still undecided; false (and nothing written) otherwise.
+     */
+    boolean decideCapturedAndJournal(Payment p, String pspReference, TransactionRow t) {
+        Integer written = jdbc.queryForObject("""
+                WITH decided AS (
+                    UPDATE payment SET status = 'captured', psp_reference = ?, amount_captured_minor = ?, updated_at = ?
+                     WHERE id = ? AND status IN ('pending', 'unknown')
+                    RETURNING id),
+                journal AS (
+                    INSERT INTO gateway_transaction (id, merchant_id, payment_id, kind, refund_id, psp_reference,
+                        modification_reference, amount_minor, currency, business_date, created_at)
+                    SELECT ?, ?, decided.id, ?, ?, ?, ?, ?, ?, ?, ? FROM decided
+                    RETURNING 1)
+                SELECT count(*)::int FROM journal""", Integer.class,
+                pspReference, t.amountMinor(), Timestamp.from(t.createdAt()), p.id(),
+                t.id(), t.merchantId(), t.kind(), t.refundId(), t.pspReference(), t.modificationReference(), t.amountMinor(),
+                t.currency().code(), t.businessDate(), Timestamp.from(t.createdAt()));
+        return written != null && written == 1;
     }
 
     void markUnknown(String paymentId, Instant now) {
@@ -139,11 +172,19 @@ final class PaymentRepository {
         return n == null ? 0 : n;
     }
 
-    void insertRefund(Refund r, String modificationReference) {
+    void insertRefund(Refund r, String modificationReference, String idempotencyKey) {
         jdbc.update("""
-                INSERT INTO refund (id, payment_id, merchant_id, amount_minor, currency, reason, status, modification_reference, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.id(), r.paymentId(), r.merchantId(), r.amountMinor(),
-                r.currency().code(), r.reason(), r.status(), modificationReference, Timestamp.from(r.createdAt()));
+                INSERT INTO refund (id, payment_id, merchant_id, amount_minor, currency, reason, status, modification_reference,
+                    idempotency_key, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.id(), r.paymentId(), r.merchantId(), r.amountMinor(),
+                r.currency().code(), r.reason(), r.status(), modificationReference, idempotencyKey,
+                Timestamp.from(r.createdAt()));
+    }
+
+    Optional<Refund> findRefundByIdempotencyKey(String merchantId, String paymentId, String idempotencyKey) {
+        return jdbc.query("SELECT id FROM refund WHERE merchant_id = ? AND payment_id = ? AND idempotency_key = ?",
+                (rs, n) -> rs.getString(1), merchantId, paymentId, idempotencyKey).stream().findFirst()
+                .flatMap(id -> findRefund(merchantId, id));
     }
 
     Optional<Refund> findRefund(String merchantId, String refundId) {

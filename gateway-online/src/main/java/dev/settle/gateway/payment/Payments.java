@@ -68,10 +68,13 @@ public final class Payments {
      * pending before the acquirer is called, so a crash or timeout leaves a record the resolver
      * finishes; the acquirer is never asked to authorise the same payment twice.
      *
+     * @param idempotencyKey the request's Idempotency-Key or null; when a payment was already created
+     *     under it (a retry taking over the key of a request that crashed), that payment is returned
+     *     as it is now and nothing is authorised again
      * @return the payment: authorized/captured, declined (with its code) or unknown (acquirer timed out)
      * @throws GatewayException card validation errors, before anything is stored
      */
-    public Payment create(String merchantId, NewPayment request) {
+    public Payment create(String merchantId, NewPayment request, String idempotencyKey) {
         Card card = cardValidator.validate(request.card());
         Instant now = clock.instant();
         Payment pending = new Payment(Ids.next("pay"), merchantId, PaymentStatus.PENDING, request.amount().amountMinor(),
@@ -79,16 +82,25 @@ public final class Payments {
                 request.metadata(), card.stored(), null, null, now);
         if (!velocity.allowAttempt(card.stored().fingerprint()) || !velocity.reserveAmount(merchantId, request.amount())) {
             Payment declined = withDecline(pending, ErrorCode.RISK_DECLINED);
-            repository.insert(declined, now);
+            if (!repository.insert(declined, idempotencyKey, now)) {
+                return repository.findByIdempotencyKey(merchantId, idempotencyKey).orElseThrow();
+            }
             countAuthorization(declined);
             return declined;
         }
-        repository.insert(pending, now);
+        if (!repository.insert(pending, idempotencyKey, now)) {
+            // A payment was already created under this key by a request that died before its
+            // response was stored: answer with that payment; never authorise a second time.
+            return repository.findByIdempotencyKey(merchantId, idempotencyKey).orElseThrow();
+        }
         AuthorizationResult result;
+        io.micrometer.core.instrument.Timer.Sample acquirerCall = io.micrometer.core.instrument.Timer.start(meters);
         try {
             result = acquirer.authorize(pending.id(), request.amount(), card);
+            acquirerCall.stop(acquirerTimer("answered"));
         } catch (RuntimeException e) { // AcquirerTimeoutException, or the connection failed mid-call
             // The acquirer may have approved: never retry the authorisation; the resolver asks later.
+            acquirerCall.stop(acquirerTimer("no_answer"));
             LOG.warn("authorisation of {} has no answer ({}); left unknown for the resolver", pending.id(), e.getClass().getSimpleName());
             repository.markUnknown(pending.id(), clock.instant());
             Payment unknown = repository.find(merchantId, pending.id()).orElseThrow();
@@ -142,10 +154,19 @@ public final class Payments {
      * Refunds {@code amountMinor} (null: everything not yet refunded) of a captured payment. Refunds
      * of one payment are serialised by the row lock, so their sum never exceeds the captured amount
      * (the database checks it again).
+     *
+     * @param idempotencyKey the request's Idempotency-Key or null; a refund already made under it
+     *     (a retry taking over a crashed request's key) is returned instead of refunding again
      */
-    public Refund refund(String merchantId, String paymentId, Long amountMinor, String reason) {
+    public Refund refund(String merchantId, String paymentId, Long amountMinor, String reason, String idempotencyKey) {
         return tx.execute(status -> {
             Payment p = lockOrMissing(merchantId, paymentId);
+            if (idempotencyKey != null) {
+                var earlier = repository.findRefundByIdempotencyKey(merchantId, paymentId, idempotencyKey);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             if (!p.status().refundable()) {
                 throw unexpectedState(p, "refunded", "captured or partially_refunded");
             }
@@ -162,7 +183,7 @@ public final class Payments {
             Instant now = clock.instant();
             Refund refund = new Refund(Ids.next("re"), p.id(), p.merchantId(), refundMinor, p.currency(), reason,
                     "succeeded", now);
-            repository.insertRefund(refund, modification);
+            repository.insertRefund(refund, modification, idempotencyKey);
             long refundedMinor = Math.addExact(p.amountRefundedMinor(), refundMinor);
             PaymentStatus next = refundedMinor == p.amountCapturedMinor() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
             repository.updateAmounts(p.id(), next, p.amountCapturedMinor(), refundedMinor, now);
@@ -226,22 +247,35 @@ public final class Payments {
         if (!result.approved()) {
             if (repository.decide(p.id(), PaymentStatus.DECLINED, result.pspReference(), result.declineCode(), now)) {
                 velocity.releaseAmount(p.merchantId(), amount);
+                return decided(p, PaymentStatus.DECLINED, result);
             }
             return repository.find(p.merchantId(), p.id()).orElseThrow();
         }
         if (!p.captureRequested()) {
-            repository.decide(p.id(), PaymentStatus.AUTHORIZED, result.pspReference(), null, now);
+            if (repository.decide(p.id(), PaymentStatus.AUTHORIZED, result.pspReference(), null, now)) {
+                return decided(p, PaymentStatus.AUTHORIZED, result);
+            }
             return repository.find(p.merchantId(), p.id()).orElseThrow();
         }
-        // Authorise and capture in one transaction: the payment is never visible as authorized-but-
-        // about-to-be-captured, and a failed capture leaves it undecided for the resolver.
-        return tx.execute(status -> {
-            if (!repository.decide(p.id(), PaymentStatus.AUTHORIZED, result.pspReference(), null, now)) {
-                return repository.find(p.merchantId(), p.id()).orElseThrow(); // someone else decided it
+        // Authorise and capture in one transaction with one conditional UPDATE: the payment is never
+        // visible as authorized-but-about-to-be-captured. The acquirer capture comes first and is
+        // idempotent by its reference, so if another node decided the payment meanwhile (the update
+        // finds nothing to change) the second capture call was the same modification.
+        Money captured = Money.ofMinor(p.amountMinor(), p.currency());
+        String modification = acquirer.capture(result.pspReference(), captured, "capture:" + p.id());
+        Payment after = tx.execute(status -> {
+            String txnId = Ids.next("txn");
+            if (!repository.decideCapturedAndJournal(p, result.pspReference(), new PaymentRepository.TransactionRow(txnId,
+                    p.merchantId(), p.id(), "capture", null, result.pspReference(), modification, p.amountMinor(),
+                    p.currency(), businessDate(now), now))) {
+                return null;
             }
-            Payment authorized = repository.lock(p.merchantId(), p.id()).orElseThrow();
-            return captureLocked(authorized, authorized.amountMinor());
+            postCapture(p, txnId, p.amountMinor(), now);
+            return new Payment(p.id(), p.merchantId(), PaymentStatus.CAPTURED, p.amountMinor(), p.amountMinor(), 0,
+                    p.currency(), true, p.reference(), p.description(), p.metadata(), p.card(), result.pspReference(),
+                    null, p.createdAt());
         });
+        return after != null ? after : repository.find(p.merchantId(), p.id()).orElseThrow();
     }
 
     private Payment captureLocked(Payment p, long captureMinor) {
@@ -249,17 +283,28 @@ public final class Payments {
         String modification = acquirer.capture(p.pspReference(), amount, "capture:" + p.id());
         Instant now = clock.instant();
         repository.updateAmounts(p.id(), PaymentStatus.CAPTURED, captureMinor, 0, now);
-        String txnId = Ids.next("txn");
-        repository.insertTransaction(new PaymentRepository.TransactionRow(txnId, p.merchantId(), p.id(), "capture", null,
-                p.pspReference(), modification, captureMinor, p.currency(), businessDate(now), now));
-        ledger.post(new PostingRequest("capture:" + txnId, "gateway_capture", businessDate(now),
-                "capture of " + p.id(), List.of(
-                PostingLine.debit(AccountRef.system(AccountKind.GATEWAY_RECEIVABLE, p.currency()), amount),
-                PostingLine.credit(AccountRef.merchant(p.merchantId(), AccountKind.MERCHANT_PENDING, p.currency()), amount))));
+        journalCapture(p, p.pspReference(), modification, captureMinor, now);
         if (captureMinor < p.amountMinor()) {
             velocity.releaseAmount(p.merchantId(), Money.ofMinor(p.amountMinor() - captureMinor, p.currency()));
         }
         return repository.find(p.merchantId(), p.id()).orElseThrow();
+    }
+
+    /** The journal row and the ledger posting of a capture; in the caller's transaction. */
+    private void journalCapture(Payment p, String pspReference, String modification, long captureMinor, Instant now) {
+        String txnId = Ids.next("txn");
+        repository.insertTransaction(new PaymentRepository.TransactionRow(txnId, p.merchantId(), p.id(), "capture", null,
+                pspReference, modification, captureMinor, p.currency(), businessDate(now), now));
+        postCapture(p, txnId, captureMinor, now);
+    }
+
+    /** The balanced ledger posting of a capture journaled as {@code txnId}: gateway receivable ↔ merchant pending. */
+    private void postCapture(Payment p, String txnId, long captureMinor, Instant now) {
+        Money amount = Money.ofMinor(captureMinor, p.currency());
+        ledger.post(new PostingRequest("capture:" + txnId, "gateway_capture", businessDate(now),
+                "capture of " + p.id(), List.of(
+                PostingLine.debit(AccountRef.system(AccountKind.GATEWAY_RECEIVABLE, p.currency()), amount),
+                PostingLine.credit(AccountRef.merchant(p.merchantId(), AccountKind.MERCHANT_PENDING, p.currency()), amount))));
     }
 
     private Payment lockOrMissing(String merchantId, String paymentId) {
@@ -270,6 +315,12 @@ public final class Payments {
         return LocalDate.ofInstant(at, properties.getBusinessZone());
     }
 
+    private io.micrometer.core.instrument.Timer acquirerTimer(String outcome) {
+        return io.micrometer.core.instrument.Timer.builder("settle.gateway.acquirer.authorize")
+                .description("Latency of authorisation calls to the acquirer").tag("outcome", outcome)
+                .publishPercentileHistogram().register(meters);
+    }
+
     private void countAuthorization(Payment p) {
         String outcome = switch (p.status()) {
             case DECLINED -> "declined";
@@ -278,6 +329,12 @@ public final class Payments {
         };
         meters.counter("settle.gateway.authorizations", "outcome", outcome,
                 "code", p.declineCode() == null ? "none" : p.declineCode().wireName()).increment();
+    }
+
+    private static Payment decided(Payment p, PaymentStatus status, AuthorizationResult result) {
+        return new Payment(p.id(), p.merchantId(), status, p.amountMinor(), 0, 0, p.currency(), p.captureRequested(),
+                p.reference(), p.description(), p.metadata(), p.card(), result.pspReference(), result.declineCode(),
+                p.createdAt());
     }
 
     private static Payment withDecline(Payment p, ErrorCode code) {
