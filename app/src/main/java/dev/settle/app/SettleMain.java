@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 FilesCommand.class,
                 ExceptionsCommand.class,
                 ReportsCommand.class,
+                AdminCommand.class,
                 ServeCommand.class,
                 MerchantsCommand.class,
         })
