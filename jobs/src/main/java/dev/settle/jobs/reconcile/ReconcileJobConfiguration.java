@@ -32,14 +32,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class ReconcileJobConfiguration {
 
     @Bean
-    ReconciliationSql reconciliationSql(DataSource dataSource, Clock clock) {
-        return new ReconciliationSql(dataSource, clock);
+    ReconciliationSql reconciliationSql(DataSource dataSource, Clock clock,
+                                        @Value("${settle.recon.work-mem-mb:128}") int workMemMb) {
+        return new ReconciliationSql(dataSource, clock, workMemMb);
     }
 
     @Bean
     Job reconcileJob(JobRepository repository, PlatformTransactionManager tx, ReconciliationSql sql, DataSource dataSource,
                      @Value("${settle.recon.rule-set-version:v1}") String ruleSetVersion,
-                     @Value("${settle.recon.partitions:4}") int partitions,
+                     @Value("${settle.recon.partitions:2}") int partitions,
                      @Value("${settle.recon.threads:2}") int threads) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Step begin = tasklet(repository, tx, "reconBegin", (contribution, chunk) -> {

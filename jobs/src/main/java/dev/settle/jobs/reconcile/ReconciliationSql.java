@@ -26,7 +26,14 @@ public final class ReconciliationSql {
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
 
+    private final int workMemMb;
+
     public ReconciliationSql(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, 128);
+    }
+
+    public ReconciliationSql(DataSource dataSource, Clock clock, int workMemMb) {
+        this.workMemMb = workMemMb;
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(dataSource);
         this.clock = clock;
@@ -52,6 +59,7 @@ public final class ReconciliationSql {
      * is a DUPLICATE even when the first was matched on an earlier day.
      */
     public int leg1(LocalDate date, ReconRule rule, int partition, int partitions) {
+        roomForSortsAndHashes();
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("d", Date.valueOf(date)).addValue("p", partition).addValue("n", partitions)
                 .addValue("tol", rule.toleranceMinor()).addValue("bp", rule.toleranceBp())
@@ -125,6 +133,7 @@ public final class ReconciliationSql {
      * batch in its remittance text (rule pattern), has the amount, and is booked within the window.
      */
     public int leg2(LocalDate date, ReconRule rule) {
+        roomForSortsAndHashes();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("d", Date.valueOf(date))
                 .addValue("tol", rule.toleranceMinor()).addValue("bp", rule.toleranceBp())
                 .addValue("window", rule.dateWindowDays()).addValue("pattern", rule.batchReferencePattern());
@@ -220,8 +229,17 @@ public final class ReconciliationSql {
                   FROM joined j""", p);
     }
 
+    /**
+     * The joins and the duplicate ranking sort a day's whole population; with PostgreSQL's default
+     * 4 MB they spill to disk. SET LOCAL lasts until the step's transaction ends (a no-op outside one).
+     */
+    private void roomForSortsAndHashes() {
+        jdbc.execute("SET LOCAL work_mem = '" + workMemMb + "MB'");
+    }
+
     /** Freezes the final matches of {@code date}: both sides are skipped by later dates. */
     public void freezeMatches(LocalDate date) {
+        roomForSortsAndHashes();
         jdbc.update("""
                 INSERT INTO recon_matched_item (item_key, matched_date, leg, other_key, how)
                 SELECT item_key, result_date, leg, other_key, 'rule' FROM recon_result

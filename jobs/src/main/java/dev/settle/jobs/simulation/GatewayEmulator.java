@@ -48,11 +48,11 @@ public final class GatewayEmulator {
         }
 
         boolean late() {
-            return kind.equals("capture") && Math.floorMod(txnId.hashCode(), 10) == 0;
+            return kind.equals("capture") && Math.floorMod(txnId.hashCode(), 25) == 0;
         }
 
         boolean mismatched() {
-            return kind.equals("capture") && Math.floorMod(txnId.hashCode(), 10) == 1;
+            return kind.equals("capture") && Math.floorMod(txnId.hashCode(), 40) == 1;
         }
     }
 
