@@ -1,6 +1,6 @@
 package dev.settle.app;
 
-import dev.settle.gateway.GatewayApplication;
+import dev.settle.app.server.SettleServerApplication;
 import dev.settle.localservices.LocalPostgres;
 import dev.settle.localservices.LocalRedis;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
                 "--settle.redis.host=" + redis.host(),
                 "--settle.redis.port=" + redis.port()));
         springArgs.forEach(a -> args.add("--" + a));
-        ConfigurableApplicationContext context = GatewayApplication.start(args.toArray(String[]::new));
+        ConfigurableApplicationContext context = SettleServerApplication.start(args.toArray(String[]::new));
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

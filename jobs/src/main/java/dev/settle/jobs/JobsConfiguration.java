@@ -54,7 +54,7 @@ public class JobsConfiguration {
      */
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
-    RedissonClient redissonClient(@Value("${settle.redis.address:redis://127.0.0.1:6379}") String address,
+    RedissonClient redissonClient(@Value("${settle.redis.address:redis://${settle.redis.host:127.0.0.1}:${settle.redis.port:6379}}") String address,
                                   @Value("${settle.redis.timeout-ms:3000}") int timeoutMs) {
         Config config = new Config();
         config.setLazyInitialization(true);

@@ -26,7 +26,7 @@ public final class TestAcquirer implements AcquirerConnector {
     public AuthorizationResult authorize(String paymentReference, Money amount, Card card) {
         TestCards.Behaviour behaviour = TestCards.behaviourOf(card.pan());
         AuthorizationResult result = authorizations.computeIfAbsent(paymentReference,
-                ref -> new AuthorizationResult("psp_" + Ids.random(16), behaviour.declineCode()));
+                ref -> new AuthorizationResult(Ids.random(16), behaviour.declineCode())); // 16 characters, like Adyen's PSP references
         if (behaviour == TestCards.Behaviour.TIMEOUT) {
             throw new AcquirerTimeoutException("test acquirer: no answer for " + paymentReference);
         }

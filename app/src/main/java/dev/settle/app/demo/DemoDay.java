@@ -1,0 +1,251 @@
+package dev.settle.app.demo;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.settle.app.server.SettleServerApplication;
+import dev.settle.gateway.merchant.IssuedKey;
+import dev.settle.gateway.merchant.Merchants;
+import dev.settle.jobs.JobNames;
+import dev.settle.jobs.JobRunner;
+import dev.settle.jobs.simulation.GatewayEmulator;
+import dev.settle.localservices.EmbeddedSftpServer;
+import dev.settle.localservices.LocalPostgres;
+import dev.settle.localservices.LocalRedis;
+import dev.settle.localservices.Ports;
+import dev.settle.schema.SchemaMigrator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** One business day of the demo, from services to the finance summary. */
+public final class DemoDay {
+
+    static final List<String> CURRENCIES = List.of("EUR", "USD", "JPY", "KWD");
+
+    private final String database;
+    private final Path work;
+    private final int paymentsPerMerchant;
+    private final PrintStream out = System.out;
+
+    public DemoDay(String database, Path workDirectory, int paymentsPerMerchant) {
+        this.database = database;
+        this.work = workDirectory.toAbsolutePath();
+        this.paymentsPerMerchant = paymentsPerMerchant;
+    }
+
+    /** The business day after the last demo day. */
+    public LocalDate nextDay() throws IOException {
+        Properties state = state();
+        String last = state.getProperty("lastDay");
+        if (last == null) {
+            throw new IllegalStateException("no previous demo in " + work + ": run ./settle demo first");
+        }
+        return LocalDate.parse(last).plusDays(1);
+    }
+
+    /** @return true when everything balanced */
+    public boolean run(LocalDate day, boolean fresh) throws Exception {
+        LocalPostgres pg = LocalPostgres.server();
+        LocalRedis redis = LocalRedis.server();
+        if (fresh) {
+            pg.dropDatabase(database);
+            deleteRecursively(work);
+        }
+        Files.createDirectories(work);
+        pg.ensureDatabase(database);
+        out.printf("Settle demo, business date %s%n  PostgreSQL: %s (database %s)%n  Redis: %s%n", day, pg, database, redis);
+        try (HikariDataSource dataSource = pg.dataSource(database, 8);
+             EmbeddedSftpServer sftp = EmbeddedSftpServer.start(work.resolve("sftp"), work.resolve("keys"), 0)) {
+            SchemaMigrator.migrate(dataSource);
+            out.printf("  SFTP (gateway and bank): %s:%d, root %s%n", sftp.host(), sftp.port(), sftp.root());
+            Clock clock = Clock.offset(Clock.systemUTC(),
+                    Duration.between(Clock.systemUTC().instant(), day.atTime(9, 0).toInstant(ZoneOffset.UTC)));
+
+            Map<String, String> keys = merchants(dataSource, clock, fresh);
+            int port = Ports.freePort();
+            try (ConfigurableApplicationContext api = new SpringApplicationBuilder(SettleServerApplication.class)
+                    .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                    .run(asArguments(apiProperties(pg, redis, port)))) {
+                out.printf("%nPayment API on http://127.0.0.1:%d — driving the day's payments over HTTP...%n", port);
+                DemoTraffic traffic = new DemoTraffic("http://127.0.0.1:" + port);
+                for (String currency : CURRENCIES) {
+                    traffic.drive(keys.get(currency), currency, paymentsPerMerchant, day.toEpochDay() * 31 + currency.hashCode(),
+                            day.toString());
+                }
+                traffic.tally.forEach((what, n) -> out.printf("  %-36s %d%n", what, n));
+            }
+
+            out.println();
+            out.println("The gateway and the bank publish their files (with a few discrepancies):");
+            List<String> planted = new GatewayEmulator(dataSource).emulate(day,
+                    sftp.root().resolve("gateway/reports/settlement_detail_report_batch_" + day + ".csv"),
+                    sftp.root().resolve("bank/statements/camt053_" + day + ".xml"), true);
+            planted.forEach(p -> out.println("  - " + p));
+
+            out.println();
+            out.println("Nightly pipeline:");
+            try (ConfigurableApplicationContext jobs = new SpringApplicationBuilder(DemoJobsApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                    .run(asArguments(jobProperties(pg, redis, sftp)))) {
+                runPipeline(jobs, day);
+            }
+            boolean balanced = new DemoSummary(dataSource).print(day, out);
+            Properties state = state();
+            state.setProperty("lastDay", day.toString());
+            saveState(state);
+            out.println();
+            out.println("Next: ./settle demo --next-day   (late lines clear today's exceptions)");
+            out.println("      SETTLE_DB_NAME=" + database + " ./settle exceptions list --status OPEN");
+            return balanced;
+        }
+    }
+
+    private void runPipeline(ConfigurableApplicationContext jobs, LocalDate day) throws Exception {
+        JobRunner runner = jobs.getBean(JobRunner.class);
+        List<String> known = jobs.getBeansOfType(Job.class).values().stream().map(Job::getName).toList();
+        String date = day.toString();
+        step(runner, JobNames.INGEST.jobName(), Map.of("source", "adyen", "businessDate", date), "ingest gateway report");
+        step(runner, JobNames.INGEST.jobName(), Map.of("source", "bank", "businessDate", date), "ingest bank statement");
+        step(runner, JobNames.RECONCILE.jobName(), Map.of("businessDate", date), "reconcile");
+        for (JobNames later : List.of(JobNames.SETTLE, JobNames.PAYOUT)) {
+            if (known.contains(later.jobName())) {
+                step(runner, later.jobName(), Map.of("businessDate", date), later.jobName());
+            }
+        }
+    }
+
+    private void step(JobRunner runner, String job, Map<String, String> params, String label) throws Exception {
+        long t0 = System.nanoTime();
+        BatchStatus status = runner.run(job, params).getStatus();
+        out.printf("  %-24s %-10s %5d ms%n", label, status, (System.nanoTime() - t0) / 1_000_000);
+        if (status != BatchStatus.COMPLETED) {
+            throw new IllegalStateException(label + " ended " + status);
+        }
+    }
+
+    private Map<String, String> merchants(HikariDataSource dataSource, Clock clock, boolean fresh) throws IOException {
+        Properties state = state();
+        Map<String, String> keys = new LinkedHashMap<>();
+        Merchants merchants = new Merchants(new JdbcTemplate(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+        out.println("Merchants:");
+        for (String currency : CURRENCIES) {
+            String key = state.getProperty("merchant." + currency + ".key");
+            if (fresh || key == null) {
+                IssuedKey issued = merchants.create("Demo shop " + currency, currency);
+                key = issued.secret();
+                state.setProperty("merchant." + currency + ".id", issued.key().merchantId());
+                state.setProperty("merchant." + currency + ".key", key);
+            }
+            keys.put(currency, key);
+            out.printf("  %s  %s%n", state.getProperty("merchant." + currency + ".id"), currency);
+        }
+        saveState(state);
+        return keys;
+    }
+
+    private Map<String, Object> apiProperties(LocalPostgres pg, LocalRedis redis, int port) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("server.port", port);
+        p.put("spring.main.banner-mode", "off");
+        p.put("spring.datasource.url", pg.jdbcUrl(database));
+        p.put("spring.datasource.username", pg.user());
+        p.put("spring.datasource.password", pg.password());
+        p.put("settle.redis.host", redis.host());
+        p.put("settle.redis.port", redis.port());
+        p.put("settle.redis.key-prefix", "demo-" + System.nanoTime() + ":");
+        p.put("logging.level.root", "WARN");
+        return p;
+    }
+
+    private Map<String, Object> jobProperties(LocalPostgres pg, LocalRedis redis, EmbeddedSftpServer sftp) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.main.banner-mode", "off");
+        p.put("spring.datasource.url", pg.jdbcUrl(database));
+        p.put("spring.datasource.username", pg.user());
+        p.put("spring.datasource.password", pg.password());
+        p.put("spring.batch.job.enabled", "false");
+        p.put("spring.batch.jdbc.initialize-schema", "never");
+        p.put("settle.redis.host", redis.host());
+        p.put("settle.redis.port", redis.port());
+        p.put("settle.node", "demo");
+        p.put("settle.work-directory", work.resolve("jobs").toString());
+        p.put("settle.recon.rule-set-version", "immediate");
+        p.put("logging.level.root", "WARN");
+        String[][] sources = {{"adyen", "gateway", "adyen-sdr", "/gateway/reports", "settlement_detail_report_.*\\.csv"},
+                {"bank", "bank", "camt053", "/bank/statements", "camt053_.*\\.xml"}};
+        for (int i = 0; i < sources.length; i++) {
+            String k = "settle.sources[" + i + "].";
+            p.put(k + "name", sources[i][0]);
+            p.put(k + "kind", sources[i][1]);
+            p.put(k + "format", sources[i][2]);
+            p.put(k + "host", sftp.host());
+            p.put(k + "port", sftp.port());
+            p.put(k + "user", sftp.user());
+            p.put(k + "private-key", sftp.clientPrivateKeyFile().toString());
+            p.put(k + "known-hosts", sftp.knownHostsFile().toString());
+            p.put(k + "remote-directory", sources[i][3]);
+            p.put(k + "file-pattern", sources[i][4]);
+            p.put(k + "after-success", "archive");
+        }
+        return p;
+    }
+
+    /**
+     * Command-line form, the highest precedence: a module's own defaults (e.g. the gateway's
+     * {@code @PropertySource}) must never override where the demo points it.
+     */
+    private static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private Properties state() throws IOException {
+        Properties state = new Properties();
+        Path file = work.resolve("state.properties");
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                state.load(r);
+            }
+        }
+        return state;
+    }
+
+    private void saveState(Properties state) throws IOException {
+        Files.createDirectories(work);
+        try (Writer w = Files.newBufferedWriter(work.resolve("state.properties"))) {
+            state.store(w, "Settle demo state: last business day and the demo merchants' keys (demo only)");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
