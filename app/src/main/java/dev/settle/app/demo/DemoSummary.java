@@ -26,14 +26,19 @@ final class DemoSummary {
     boolean print(LocalDate day, PrintStream out) {
         out.println();
         out.println("=== Business date " + day + " ===");
-        out.println("Payments by status (API, today):");
+        out.println("Payments taken through the API today (count by status; net captured by currency):");
         jdbc.query("""
-                SELECT status, currency, count(*) AS n, sum(amount_captured_minor - amount_refunded_minor)::bigint AS net
-                  FROM payment WHERE created_at::date = ? GROUP BY status, currency ORDER BY status, currency""",
+                SELECT status, string_agg(currency || ' ' || n, ', ' ORDER BY currency) AS counts
+                  FROM (SELECT status, currency, count(*) AS n FROM payment WHERE created_at::date = ? GROUP BY 1, 2) x
+                 GROUP BY status ORDER BY status""",
                 rs -> {
-                    out.printf("  %-20s %-4s %4d payments, net captured %s%n", rs.getString("status"), rs.getString("currency"),
-                            rs.getLong("n"), money(rs.getLong("net"), rs.getString("currency")));
+                    out.printf("  %-20s %s%n", rs.getString("status"), rs.getString("counts"));
                 }, day);
+        out.print("  net captured:       ");
+        out.println(String.join(", ", jdbc.query("""
+                SELECT currency, sum(amount_captured_minor - amount_refunded_minor)::bigint AS net
+                  FROM payment WHERE created_at::date = ? GROUP BY currency ORDER BY currency""",
+                (rs, n) -> money(rs.getLong("net"), rs.getString("currency")), day)));
 
         Map<String, Object> rate = jdbc.queryForMap("""
                 SELECT count(*) FILTER (WHERE outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')) AS matched, count(*) AS total

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>the report contains a payment nobody recorded;</li>
  *   <li>the bank books an unexplained credit.</li>
  * </ul>
- * Which capture is late or mismatched is decided by its id, so the next day knows without state.
+ * The day's first capture (by id) is the late one and its second the mismatched one, so the next
+ * day knows which line to report late without any state.
  */
 public final class GatewayEmulator {
 
@@ -47,13 +48,12 @@ public final class GatewayEmulator {
                     modificationReference, amountMinor, businessDate);
         }
 
-        boolean late() {
-            return kind.equals("capture") && Math.floorMod(txnId.hashCode(), 25) == 0;
-        }
+    }
 
-        boolean mismatched() {
-            return kind.equals("capture") && Math.floorMod(txnId.hashCode(), 40) == 1;
-        }
+    /** The day's captures in id order: the first is reported a day late, the second with a different amount. */
+    private static List<String> chosen(List<Row> rows, LocalDate day) {
+        return rows.stream().filter(r -> r.kind().equals("capture") && r.businessDate().equals(day))
+                .map(Row::txnId).sorted().limit(2).toList();
     }
 
     /** Writes the files for {@code day}; returns what was planted, for the demo's narration. */
@@ -65,20 +65,25 @@ public final class GatewayEmulator {
                 rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getObject(9, LocalDate.class)),
                 day, day.minusDays(1));
         List<String> planted = new ArrayList<>();
+        List<String> todayChosen = chosen(rows, day);
+        List<String> yesterdayChosen = chosen(rows, day.minusDays(1));
+        java.util.function.Predicate<Row> late = r -> (r.businessDate().equals(day) ? todayChosen : yesterdayChosen)
+                .indexOf(r.txnId()) == 0;
+        java.util.function.Predicate<Row> mismatched = r -> r.businessDate().equals(day) && todayChosen.indexOf(r.txnId()) == 1;
         Map<CurrencyUnit, Batch> batches = new LinkedHashMap<>();
         Files.createDirectories(sdrFile.toAbsolutePath().getParent());
         try (BufferedWriter out = Files.newBufferedWriter(sdrFile, StandardCharsets.UTF_8)) {
             Sdr sdr = new Sdr(new AdyenSdrWriter(out, SdrLayout.CLASSIC, sdrFile.getFileName().toString()));
             for (Row r : rows) {
                 boolean today = r.businessDate().equals(day);
-                boolean lateFromYesterday = !today && plantDiscrepancies && r.late();
-                if (!(today && !(plantDiscrepancies && r.late())) && !lateFromYesterday) {
+                boolean lateFromYesterday = !today && plantDiscrepancies && late.test(r);
+                if (!(today && !(plantDiscrepancies && late.test(r))) && !lateFromYesterday) {
                     continue;
                 }
                 CurrencyUnit currency = CurrencyUnit.of(r.currency());
                 Batch batch = batches.computeIfAbsent(currency, c -> new Batch(batchNumber(day, batches.size()), c, day));
                 if (r.kind().equals("capture")) {
-                    long gross = plantDiscrepancies && today && r.mismatched() ? r.amountMinor() + 100 : r.amountMinor();
+                    long gross = plantDiscrepancies && today && mismatched.test(r) ? r.amountMinor() + 100 : r.amountMinor();
                     sdr.settled(batch, r.capture(), gross, currency);
                     if (gross != r.amountMinor()) {
                         planted.add("amount mismatch on " + r.modificationReference() + " (settled 100 minor units more)");
@@ -90,7 +95,7 @@ public final class GatewayEmulator {
                     sdr.refunded(batch, r.capture(), r.modificationReference(), r.amountMinor());
                 }
             }
-            rows.stream().filter(r -> r.businessDate().equals(day) && plantDiscrepancies && r.late())
+            rows.stream().filter(r -> r.businessDate().equals(day) && plantDiscrepancies && late.test(r))
                     .forEach(r -> planted.add("capture " + r.modificationReference() + " held back until tomorrow"));
             if (plantDiscrepancies && !rows.isEmpty()) {
                 Row any = rows.get(0);
