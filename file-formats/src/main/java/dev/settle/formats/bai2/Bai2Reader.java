@@ -1,5 +1,6 @@
 package dev.settle.formats.bai2;
 
+import dev.settle.formats.text.PhysicalLines;
 import dev.settle.formats.FormatException;
 import dev.settle.formats.Violation;
 import dev.settle.money.CurrencyUnit;
@@ -121,7 +122,7 @@ public final class Bai2Reader implements Iterator<Bai2Record>, AutoCloseable {
         try {
             line = lines.next();
         } catch (PhysicalLines.LineTooLongException e) {
-            throw new FormatException(new Violation(Bai2Violation.BAI2_LINE_TOO_LONG, fileName, e.line, null, null,
+            throw new FormatException(new Violation(Bai2Violation.BAI2_LINE_TOO_LONG, fileName, e.line(), null, null,
                     null, null, "line longer than " + PhysicalLines.MAX_LINE_BYTES + " bytes"));
         } catch (IOException e) {
             throw new FormatException(new Violation(Bai2Violation.BAI2_IO_ERROR, fileName, lines.lineNumber(), null,

@@ -1,5 +1,6 @@
 package dev.settle.formats.mt940;
 
+import dev.settle.formats.text.PhysicalLines;
 import dev.settle.formats.FormatException;
 import dev.settle.formats.Violation;
 import dev.settle.money.CurrencyUnit;
@@ -149,7 +150,7 @@ public final class Mt940Reader implements Iterator<Mt940Item>, AutoCloseable {
         try {
             raw = lines.next();
         } catch (PhysicalLines.LineTooLongException e) {
-            throw new FormatException(violation(Mt940Violation.MT940_LINE_TOO_LONG, e.line, null, null, null,
+            throw new FormatException(violation(Mt940Violation.MT940_LINE_TOO_LONG, e.line(), null, null, null,
                     "line longer than " + PhysicalLines.MAX_LINE_BYTES + " bytes"));
         } catch (IOException e) {
             throw new FormatException(violation(Mt940Violation.MT940_IO_ERROR, lines.lineNumber(), null, null, null,

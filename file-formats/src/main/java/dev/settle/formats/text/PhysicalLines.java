@@ -1,4 +1,4 @@
-package dev.settle.formats.bai2;
+package dev.settle.formats.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +14,15 @@ import java.nio.charset.StandardCharsets;
  * Splits a byte stream into physical lines (LF, CRLF or lone CR), decoding each line on its own so
  * one undecodable line never spoils the rest. Memory is bounded by {@link #MAX_LINE_BYTES}.
  *
- * <p>Decoding: BAI2 is ASCII; lines are decoded with the given charset and malformed bytes become
- * U+FFFD, so no byte sequence makes reading fail.
+ * <p>Decoding: with an explicit charset, malformed bytes become U+FFFD. With {@code null} (the
+ * reader's default) a line is decoded as strict UTF-8 and, when that fails, as windows-1250, the
+ * code page of the central European exports we see (mBank, Sberbank HU); windows-1250 maps almost
+ * every byte, the rest become U+FFFD.
  */
-final class PhysicalLines {
+public final class PhysicalLines {
 
-    static final int MAX_LINE_BYTES = 64 * 1024;
-    static final Charset FALLBACK = Charset.forName("windows-1250");
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+    public static final Charset FALLBACK = Charset.forName("windows-1250");
 
     private final InputStream in;
     private final Charset charset;
@@ -32,13 +34,13 @@ final class PhysicalLines {
     private long lineNumber;
     private byte[] line = new byte[256];
 
-    PhysicalLines(InputStream in, Charset charset) {
+    public PhysicalLines(InputStream in, Charset charset) {
         this.in = in;
         this.charset = charset;
     }
 
     /** 1-based number of the line last returned. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
@@ -47,7 +49,7 @@ final class PhysicalLines {
      *
      * @throws LineTooLongException when a line exceeds {@link #MAX_LINE_BYTES}
      */
-    String next() throws IOException {
+    public String next() throws IOException {
         int length = 0;
         boolean any = false;
         while (true) {
@@ -88,7 +90,6 @@ final class PhysicalLines {
         if (charset != null) {
             return new String(bytes, 0, length, charset); // String replaces malformed bytes
         }
-        // no charset given: strict UTF-8, else windows-1250 (same rule as the MT940 reader)
         try {
             CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -121,12 +122,16 @@ final class PhysicalLines {
         return buffer[pos++] & 0xFF;
     }
 
-    static final class LineTooLongException extends IOException {
-        final long line;
+    public static final class LineTooLongException extends IOException {
+        private final long line;
 
         LineTooLongException(long line) {
             super("line " + line + " is longer than " + MAX_LINE_BYTES + " bytes");
             this.line = line;
+        }
+
+        public long line() {
+            return line;
         }
     }
 }
