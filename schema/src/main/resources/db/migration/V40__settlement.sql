@@ -1,7 +1,7 @@
 -- Settlement and payouts: per-merchant settlement terms, settlements with their statement lines,
 -- the rolling reserve, payouts, payout files with four-eyes approval, and bank returns.
--- Money is bigint minor units + ISO 4217 code. Ids of settlements and payouts are deterministic
--- ('stl_<yyyymmdd>_<ccy>_<merchant suffix>', 'po_<yyyymmdd>_<ccy>_<merchant suffix>[_r<n>]').
+-- Money is bigint minor units + ISO 4217 code. Settlement ids are deterministic
+-- ('stl_<yyyymmdd>_<ccy>_<merchant suffix>'); payout ids are 'po_<12 digits>' ('_r' appended on reissue).
 
 -- Settlement terms per merchant and currency: a row per currency the merchant is settled in.
 CREATE TABLE merchant_settlement_config (
@@ -176,7 +176,9 @@ CREATE TABLE payout (
     account_type        text        NOT NULL DEFAULT 'checking',
     -- 'STL' + 12 digits: fits NACHA's identification number (15) and ISO 20022 EndToEndId (35)
     end_to_end_id       text        NOT NULL UNIQUE,
-    trace_number        text        UNIQUE,
+    -- NACHA trace number (ODFI + sequence within the file): unique per file, not forever, so returns
+    -- are matched on trace number + amount among sent payouts, newest first
+    trace_number        text,
     -- CREATED: not in a file yet; IN_FILE: in a file waiting for approval/upload; SENT: file uploaded;
     -- RETURNED: bank returned or rejected it; FAILED: declared failed by finance (reissue makes a new payout)
     status              text        NOT NULL CHECK (status IN ('CREATED', 'IN_FILE', 'SENT', 'RETURNED', 'FAILED')),
@@ -192,6 +194,7 @@ CREATE TABLE payout (
 CREATE UNIQUE INDEX payout_once_per_settlement ON payout (settlement_id) WHERE reissue_of IS NULL;
 CREATE INDEX payout_merchant_idx ON payout (merchant_id, business_date DESC);
 CREATE INDEX payout_file_idx ON payout (file_id);
+CREATE INDEX payout_trace_idx ON payout (trace_number) WHERE trace_number IS NOT NULL;
 
 -- A bank return (NACHA R-code) or rejection (pain.002 RJCT) of a payout, once per payout.
 CREATE TABLE payout_return (
