@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "settle", mixinStandardHelpOptions = true, version = "settle 0.1.0",
         description = "Payment settlement and reconciliation.",
-        subcommands = {HealthCommand.class, DemoCommand.class})
+        subcommands = {HealthCommand.class, DemoCommand.class, SettlementCommands.Settlements.class, SettlementCommands.Payouts.class, SettlementCommands.Merchants.class})
 public final class SettleMain {
 
     public static final int EXIT_OK = 0;
