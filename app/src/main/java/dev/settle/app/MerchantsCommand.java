@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * key, bad currency) exit 1.
  */
 @Command(name = "merchants", description = "Create merchants and manage their API keys.",
-        subcommands = {MerchantsCommand.Create.class, MerchantsCommand.ListMerchants.class, MerchantsCommand.Keys.class,
+        subcommands = {SettlementCommands.Merchants.Pricing.class, MerchantsCommand.Create.class, MerchantsCommand.ListMerchants.class, MerchantsCommand.Keys.class,
                 MerchantsCommand.RotateKey.class, MerchantsCommand.RevokeKey.class})
 final class MerchantsCommand implements Callable<Integer> {
 

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 AdminCommand.class,
                 ServeCommand.class,
                 MerchantsCommand.class,
+                SettlementCommands.Settlements.class,
+                SettlementCommands.Payouts.class,
         })
 public final class SettleMain {
 

@@ -3,6 +3,8 @@ package dev.settle.jobs;
 import dev.settle.jobs.config.SettleProperties;
 import dev.settle.jobs.ingest.IngestJobConfiguration;
 import dev.settle.jobs.reconcile.ReconcileJobConfiguration;
+import dev.settle.jobs.payout.PayoutJobConfiguration;
+import dev.settle.jobs.settlement.SettlementJobConfiguration;
 import dev.settle.jobs.lock.JobLocks;
 import dev.settle.formats.FileFormat;
 import dev.settle.readerswriters.inbound.AdyenSdrParser;
@@ -28,7 +30,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SettleProperties.class)
-@Import({IngestJobConfiguration.class, ReconcileJobConfiguration.class})
+@Import({IngestJobConfiguration.class, ReconcileJobConfiguration.class, SettlementJobConfiguration.class,
+        PayoutJobConfiguration.class})
 public class JobsConfiguration {
 
     @Bean

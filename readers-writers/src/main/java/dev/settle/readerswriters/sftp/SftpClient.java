@@ -71,6 +71,21 @@ public final class SftpClient implements AutoCloseable {
         });
     }
 
+    /** Size of {@code directory/name}, or -1 when it (or the directory) does not exist. */
+    public long sizeIfExists(String directory, String name) {
+        return withSession("stat " + directory + "/" + name, session -> {
+            if (!session.exists(directory)) {
+                return -1L;
+            }
+            for (DirEntry entry : session.list(directory)) {
+                if (entry.getFilename().equals(name) && entry.getAttributes().isRegularFile()) {
+                    return entry.getAttributes().getSize();
+                }
+            }
+            return -1L;
+        });
+    }
+
     /**
      * Downloads to {@code <targetDir>/<name>.part}, computing SHA-256 on the way, then renames to
      * {@code <targetDir>/<name>}. A failed attempt deletes the partial file.
