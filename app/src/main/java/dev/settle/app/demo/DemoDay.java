@@ -6,7 +6,13 @@ import dev.settle.gateway.merchant.IssuedKey;
 import dev.settle.gateway.merchant.Merchants;
 import dev.settle.jobs.JobNames;
 import dev.settle.jobs.JobRunner;
+import dev.settle.jobs.settlement.MerchantSettlementConfig;
+import dev.settle.jobs.settlement.MerchantSettlementConfigs;
+import dev.settle.jobs.settlement.SettlementTerms;
 import dev.settle.jobs.simulation.GatewayEmulator;
+import dev.settle.money.CurrencyUnit;
+import dev.settle.money.Money;
+import dev.settle.money.RoundingRule;
 import dev.settle.localservices.EmbeddedSftpServer;
 import dev.settle.localservices.LocalPostgres;
 import dev.settle.localservices.LocalRedis;
@@ -157,12 +163,36 @@ public final class DemoDay {
                 key = issued.secret();
                 state.setProperty("merchant." + currency + ".id", issued.key().merchantId());
                 state.setProperty("merchant." + currency + ".key", key);
+                settlementTerms(dataSource, clock).save(payoutAccount(issued.key().merchantId(), currency), "demo");
             }
             keys.put(currency, key);
             out.printf("  %s  %s%n", state.getProperty("merchant." + currency + ".id"), currency);
         }
         saveState(state);
         return keys;
+    }
+
+    private static MerchantSettlementConfigs settlementTerms(HikariDataSource dataSource, Clock clock) {
+        return new MerchantSettlementConfigs(dataSource, clock);
+    }
+
+    /**
+     * Pricing 2.90 % + 0.25 (in the currency's minor units: 25) per capture, a 10 % rolling reserve
+     * held 7 days for the EUR shop; USD paid by NACHA, EUR and JPY by pain.001, KWD by CSV.
+     */
+    static MerchantSettlementConfig payoutAccount(String merchantId, String currency) {
+        CurrencyUnit c = CurrencyUnit.of(currency);
+        SettlementTerms terms = new SettlementTerms(c, 290, Money.ofMinor(25, c), Money.ofMinor(15, c), Money.ofMinor(1500, c),
+                Money.zero(c), RoundingRule.HALF_EVEN, currency.equals("EUR") ? 1000 : 0, 7, Money.ofMinor(100, c));
+        String name = "Demo shop " + currency;
+        return switch (currency) {
+            case "USD" -> new MerchantSettlementConfig(merchantId, terms, "NACHA", "default", "DEMO SHOP USD", null, null,
+                    "021000021", "123456789", "checking", "repay");
+            case "KWD" -> new MerchantSettlementConfig(merchantId, terms, "CSV", "default", name,
+                    "KW81CBKU0000000000001234560101", "CBKUKWKW", null, null, null, "repay");
+            default -> new MerchantSettlementConfig(merchantId, terms, "PAIN001", "default", name,
+                    "FR1420041010050500013M02606", "BNPAFRPPXXX", null, null, null, "repay");
+        };
     }
 
     private Map<String, Object> apiProperties(LocalPostgres pg, LocalRedis redis, int port) {
@@ -209,6 +239,21 @@ public final class DemoDay {
             p.put(k + "file-pattern", sources[i][4]);
             p.put(k + "after-success", "archive");
         }
+        String b = "settle.payout.banks[0].";
+        p.put(b + "name", "default");
+        p.put(b + "host", sftp.host());
+        p.put(b + "port", sftp.port());
+        p.put(b + "user", sftp.user());
+        p.put(b + "private-key", sftp.clientPrivateKeyFile().toString());
+        p.put(b + "known-hosts", sftp.knownHostsFile().toString());
+        p.put(b + "outbox-directory", "/bank/outbox");
+        p.put(b + "nacha-immediate-destination", "091000019");
+        p.put(b + "nacha-immediate-origin", "1234567890");
+        p.put(b + "nacha-company-id", "1234567890");
+        p.put(b + "nacha-odfi-routing", "091000019");
+        p.put(b + "debtor-name", "Settle Demo Ltd");
+        p.put(b + "debtor-iban", "DE89370400440532013000");
+        p.put(b + "debtor-bic", "COBADEFFXXX");
         return p;
     }
 

@@ -69,12 +69,21 @@ final class DemoSummary {
         }
 
         printIfTable("settlement", """
-                SELECT merchant_id, currency, net_minor FROM settlement WHERE business_date = ? ORDER BY merchant_id, currency""",
-                day, out, "Settlements", r -> String.format("  %s %s net payable %s", r.get("merchant_id"), r.get("currency"),
-                        money(((Number) r.get("net_minor")).longValue(), (String) r.get("currency"))));
+                SELECT merchant_id, currency, transaction_count, gross_captures_minor, refunds_minor, disputes_minor, fees_minor,
+                       reserve_held_minor - reserve_released_minor AS reserve_minor, carried_in_minor, net_minor, payout_minor, status
+                  FROM settlement WHERE business_date = ? ORDER BY currency, merchant_id""",
+                day, out, "Settlements (per merchant and currency)", r -> {
+                    String c = (String) r.get("currency");
+                    return String.format("  %s %s: %d txns, gross %s, refunds %s, disputes %s, fees %s, reserve %s, brought forward %s"
+                                    + " -> net %s, payout %s (%s)", r.get("merchant_id"), c, ((Number) r.get("transaction_count")).longValue(),
+                            m(r, "gross_captures_minor", c), m(r, "refunds_minor", c), m(r, "disputes_minor", c), m(r, "fees_minor", c),
+                            m(r, "reserve_minor", c), m(r, "carried_in_minor", c), m(r, "net_minor", c), m(r, "payout_minor", c), r.get("status"));
+                });
         printIfTable("payout_file", """
-                SELECT file_name, format, status FROM payout_file WHERE business_date = ? ORDER BY file_name""",
-                day, out, "Payout files", r -> String.format("  %s (%s) %s", r.get("file_name"), r.get("format"), r.get("status")));
+                SELECT file_name, format, status, payout_count, control_totals, remote_path FROM payout_file
+                 WHERE business_date = ? ORDER BY file_name""",
+                day, out, "Payout files (bank SFTP outbox)", r -> String.format("  %s  %s, %s payout(s), %s, %s -> %s", r.get("file_name"),
+                        r.get("format"), r.get("payout_count"), r.get("control_totals"), r.get("status"), r.get("remote_path")));
 
         List<CurrencyUnit> unbalanced = new Ledger(dataSource, Clock.systemUTC()).unbalancedCurrencies();
         out.println("Ledger: " + (unbalanced.isEmpty()
@@ -96,6 +105,10 @@ final class DemoSummary {
         } catch (RuntimeException e) {
             out.println(title + ": (not available: " + e.getMessage() + ")");
         }
+    }
+
+    private static String m(Map<String, Object> row, String column, String currency) {
+        return money(((Number) row.get(column)).longValue(), currency);
     }
 
     static String money(long minor, String currency) {
