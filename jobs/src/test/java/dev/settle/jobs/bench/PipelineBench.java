@@ -89,7 +89,9 @@ public final class PipelineBench {
             JobRunner runner = context.getBean(JobRunner.class);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
+            t0 = System.nanoTime();
             require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "bank", IngestJob.BUSINESS_DATE, day.toString())).getStatus());
+            double ingestDayStatement = seconds(t0);
             t0 = System.nanoTime();
             require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, day.toString())).getStatus());
             double ingestGateway = seconds(t0);
@@ -109,6 +111,24 @@ public final class PipelineBench {
             out.put("reconcile_gateway_lines", gatewayRows);
             out.put("reconcile_s", reconcile);
             out.put("reconcile_summary", jdbc.queryForObject("SELECT summary FROM recon_run ORDER BY id DESC LIMIT 1", String.class));
+
+            configureSettlement(jdbc);
+            t0 = System.nanoTime();
+            require(runner.run("settle", Map.of("businessDate", day.toString())).getStatus());
+            double settle = seconds(t0);
+            t0 = System.nanoTime();
+            require(runner.run("payout", Map.of("businessDate", day.toString())).getStatus());
+            double payout = seconds(t0);
+            out.put("settle_s", settle);
+            out.put("settlements", jdbc.queryForObject("SELECT count(*) FROM settlement", Long.class));
+            out.put("settled_transactions", jdbc.queryForObject("SELECT count(*) FROM settled_transaction", Long.class));
+            out.put("payout_s", payout);
+            out.put("payout_files", jdbc.queryForObject("SELECT count(*) FROM payout_file", Long.class));
+            double pipeline = round2(ingestDayStatement + ingestGateway + reconcile + settle + payout);
+            out.put("pipeline_day_s", pipeline);
+            double floor = round2(copyGateway + floorJoinAndTotals(dataSource, root.resolve("floor-payouts.csv")));
+            out.put("floor_s", floor);
+            out.put("pipeline_vs_floor", round2(pipeline / floor));
             Files.move(bigStatement, sftp.root().resolve("statements").resolve(bigStatement.getFileName()));
             long bankBefore = jdbc.queryForObject("SELECT count(*) FROM visible_bank_entry", Long.class);
             t0 = System.nanoTime();
@@ -145,6 +165,20 @@ public final class PipelineBench {
         p.put("settle.redis.address", LocalRedis.server().uri());
         p.put("settle.work-directory", root.resolve("work").toString());
         p.put("settle.ingest.chunk-size", "10000");
+        String b = "settle.payout.banks[0].";
+        p.put(b + "name", "default");
+        p.put(b + "host", sftp.host());
+        p.put(b + "port", sftp.port());
+        p.put(b + "user", sftp.user());
+        p.put(b + "private-key", sftp.clientPrivateKeyFile().toString());
+        p.put(b + "known-hosts", sftp.knownHostsFile().toString());
+        p.put(b + "outbox-directory", "/bank/outbox");
+        p.put(b + "nacha-immediate-destination", "091000019");
+        p.put(b + "nacha-immediate-origin", "1234567890");
+        p.put(b + "nacha-company-id", "1234567890");
+        p.put(b + "nacha-odfi-routing", "091000019");
+        p.put(b + "debtor-iban", "DE89370400440532013000");
+        p.put(b + "debtor-bic", "COBADEFFXXX");
         String[][] sources = {{"adyen", "gateway", "adyen-sdr", "/reports", "settlement_detail_report_.*\\.csv"},
                 {"bank", "bank", "camt053", "/statements", "statement_.*\\.xml"}};
         for (int i = 0; i < sources.length; i++) {
@@ -162,6 +196,48 @@ public final class PipelineBench {
             p.put(k + "error-threshold-rows", "1000");
         }
         return p;
+    }
+
+    /** Settlement terms for every generated merchant: pain.001 for EUR/JPY, NACHA for USD, CSV for KWD. */
+    static void configureSettlement(JdbcTemplate jdbc) {
+        jdbc.update("""
+                INSERT INTO merchant_settlement_config (merchant_id, currency, capture_fee_bp, capture_fee_fixed_minor, payout_method,
+                                                        payout_bank, beneficiary_name, iban, bic, routing_number, account_number,
+                                                        account_type, on_return, updated_at, updated_by)
+                SELECT id, default_currency, 290, 25,
+                       CASE default_currency WHEN 'USD' THEN 'NACHA' WHEN 'KWD' THEN 'CSV' ELSE 'PAIN001' END, 'default',
+                       'BENCH MERCHANT',
+                       CASE WHEN default_currency = 'USD' THEN NULL ELSE 'FR1420041010050500013M02606' END,
+                       CASE WHEN default_currency = 'USD' THEN NULL ELSE 'BNPAFRPPXXX' END,
+                       CASE WHEN default_currency = 'USD' THEN '021000021' END,
+                       CASE WHEN default_currency = 'USD' THEN '123456789' END, 'checking', 'repay', now(), 'bench'
+                  FROM merchant""");
+    }
+
+    /**
+     * The floor's join and aggregate, on the report COPYed into a bare text table: one SQL join that
+     * classifies every transaction, one aggregate that writes payout totals per merchant to a file.
+     */
+    static double floorJoinAndTotals(javax.sql.DataSource ds, Path totalsFile) throws Exception {
+        try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+            long t0 = System.nanoTime();
+            s.execute("""
+                    CREATE TABLE floor_match AS
+                    SELECT coalesce(t.merchant_id, r.c1) AS merchant_id, coalesce(t.currency, r.c9) AS currency,
+                           t.amount_minor AS ours_minor,
+                           (coalesce(nullif(r.c11, ''), '0')::numeric - coalesce(nullif(r.c10, ''), '0')::numeric)
+                               * CASE r.c9 WHEN 'JPY' THEN 1 WHEN 'KWD' THEN 1000 ELSE 100 END AS theirs_minor,
+                           CASE WHEN r.c8 IS NULL THEN 'missing_in_gateway' WHEN t.id IS NULL THEN 'missing_internally'
+                                WHEN t.currency <> r.c9 THEN 'currency' ELSE 'compared' END AS outcome
+                      FROM (SELECT * FROM gateway_transaction WHERE kind = 'capture') t
+                      FULL JOIN (SELECT * FROM bench_raw_sdr WHERE c7 = 'Settled') r ON r.c8 = t.modification_reference""");
+            try (var out = Files.newOutputStream(totalsFile)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+                        COPY (SELECT merchant_id, currency, sum(ours_minor) AS payout_minor FROM floor_match
+                               WHERE outcome = 'compared' AND ours_minor = theirs_minor GROUP BY 1, 2 ORDER BY 1, 2) TO STDOUT (FORMAT csv)""", out);
+            }
+            return seconds(t0);
+        }
     }
 
     /** The floor for the gateway report: PostgreSQL's own COPY of the CSV file into a bare text table. */
