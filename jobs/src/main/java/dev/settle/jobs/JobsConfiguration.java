@@ -3,6 +3,7 @@ package dev.settle.jobs;
 import dev.settle.jobs.config.SettleProperties;
 import dev.settle.jobs.ingest.IngestJobConfiguration;
 import dev.settle.jobs.reconcile.ReconcileJobConfiguration;
+import dev.settle.jobs.lock.FencingGuard;
 import dev.settle.jobs.lock.JobLocks;
 import dev.settle.formats.FileFormat;
 import dev.settle.readerswriters.inbound.AdyenSdrParser;
@@ -69,6 +70,11 @@ public class JobsConfiguration {
     }
 
     @Bean
+    FencingGuard fencingGuard(DataSource dataSource, Clock clock, SchemaReady schemaReady) {
+        return new FencingGuard(dataSource, clock);
+    }
+
+    @Bean
     InboundParsers inboundParsers() {
         return new InboundParsers(java.util.List.of(new AdyenSdrParser(), new CamtParser(FileFormat.CAMT053),
                 new CamtParser(FileFormat.CAMT054), new Mt940Parser()));
@@ -77,7 +83,8 @@ public class JobsConfiguration {
     @Bean
     JobRunner jobRunner(org.springframework.batch.core.launch.JobOperator jobOperator,
                         org.springframework.batch.core.repository.JobRepository jobRepository,
-                        java.util.List<org.springframework.batch.core.job.Job> jobs, JobLocks locks) {
-        return new JobRunner(jobOperator, jobRepository, jobs, locks);
+                        java.util.List<org.springframework.batch.core.job.Job> jobs, JobLocks locks,
+                        FencingGuard fencing, SettleProperties settings) {
+        return new JobRunner(jobOperator, jobRepository, jobs, locks, fencing, settings.node());
     }
 }

@@ -1,6 +1,7 @@
 package dev.settle.jobs.ingest;
 
 import dev.settle.jobs.config.SettleProperties;
+import dev.settle.jobs.lock.FencingGuard;
 import dev.settle.readerswriters.inbound.InboundParsers;
 import dev.settle.readerswriters.inbound.StagedItem;
 import dev.settle.readerswriters.inbound.StagingWriter;
@@ -90,18 +91,20 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    StagingWriter stagingWriter(DataSource dataSource, FileRegistry registry,
+    StagingWriter stagingWriter(DataSource dataSource, FileRegistry registry, FencingGuard fencing,
                                 @Value("#{stepExecution}") StepExecution stepExecution) {
         var context = stepExecution.getExecutionContext();
         long fileId = context.getLong(PendingFilesPartitioner.FILE_ID_KEY);
         InboundFile file = registry.find(fileId).orElseThrow();
         return new StagingWriter(dataSource, fileId, file.source(), rejected -> context.putLong(
-                StagedItemReader.REJECTED_ROWS_KEY, context.getLong(StagedItemReader.REJECTED_ROWS_KEY, 0L) + rejected));
+                StagedItemReader.REJECTED_ROWS_KEY, context.getLong(StagedItemReader.REJECTED_ROWS_KEY, 0L) + rejected),
+                () -> fencing.check(stepExecution));
     }
 
     @Bean
     Step ingestPublishStep(JobRepository jobRepository, PlatformTransactionManager tx, SettleProperties settings,
-                           DataSource dataSource, Clock clock) {
-        return new StepBuilder("publish", jobRepository).tasklet(new PublishTasklet(settings, dataSource, clock), tx).build();
+                           DataSource dataSource, Clock clock, FencingGuard fencing) {
+        return new StepBuilder("publish", jobRepository)
+                .tasklet(new PublishTasklet(settings, dataSource, clock, fencing), tx).build();
     }
 }
