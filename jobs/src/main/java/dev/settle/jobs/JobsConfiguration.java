@@ -56,9 +56,12 @@ public class JobsConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     RedissonClient redissonClient(@Value("${settle.redis.address:redis://127.0.0.1:6379}") String address,
-                                  @Value("${settle.redis.timeout-ms:3000}") int timeoutMs) {
+                                  @Value("${settle.redis.timeout-ms:3000}") int timeoutMs,
+                                  @Value("${settle.redis.lock-watchdog-timeout-ms:30000}") long lockWatchdogTimeoutMs) {
         Config config = new Config();
         config.setLazyInitialization(true);
+        // a dead node's locks expire after this; its watchdog renews them every third of it while it lives
+        config.setLockWatchdogTimeout(lockWatchdogTimeoutMs);
         config.useSingleServer().setAddress(address).setConnectTimeout(timeoutMs).setTimeout(timeoutMs)
                 .setRetryAttempts(1).setConnectionMinimumIdleSize(1).setConnectionPoolSize(4);
         return Redisson.create(config);

@@ -11,8 +11,11 @@ public record PipelineResult(LocalDate businessDate, List<StageResult> stages) {
         return stages.stream().allMatch(s -> s.outcome().lets_next_start());
     }
 
-    /** The worst outcome (COMPLETED when there was nothing to do). */
+    /** COMPLETED when {@link #completed()}, else the worst outcome. */
     public StageOutcome outcome() {
+        if (completed()) {
+            return StageOutcome.COMPLETED;
+        }
         return stages.stream().map(StageResult::outcome).max(Enum::compareTo).orElse(StageOutcome.COMPLETED);
     }
 }
