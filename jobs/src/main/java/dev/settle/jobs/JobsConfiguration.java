@@ -68,8 +68,14 @@ public class JobsConfiguration {
     }
 
     @Bean
-    JobLocks jobLocks(RedissonClient redisson, SettleProperties settings, Clock clock) {
-        return new JobLocks(redisson, settings.node(), clock);
+    JobLocks jobLocks(RedissonClient redisson, SettleProperties settings, Clock clock, DataSource dataSource,
+                      @Value("${settle.lock.namespace:}") String namespace) throws java.sql.SQLException {
+        if (namespace.isBlank()) {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                namespace = connection.getCatalog(); // the database name: one lock space per database
+            }
+        }
+        return new JobLocks(redisson, settings.node(), clock, namespace);
     }
 
     @Bean

@@ -168,7 +168,8 @@ public final class PipelineRunner {
         try (JobLock ignored = locks.acquire("pipeline:" + date)) {
             PipelineResult result = new PipelineResult(date, stages.run());
             log.info("pipeline {}: {} {}", date, result.outcome(), result.stages().stream()
-                    .map(s -> s.stage() + (s.scope().isEmpty() ? "" : "/" + s.scope()) + "=" + s.outcome()).toList());
+                    .map(s -> s.stage() + (s.scope().isEmpty() ? "" : "/" + s.scope()) + "=" + s.outcome()
+                            + (s.outcome().lets_next_start() ? "" : " (" + s.message() + ")")).toList());
             return result;
         } catch (JobLockException e) {
             if (e.reason() == JobLockException.Reason.REDIS_UNAVAILABLE) {

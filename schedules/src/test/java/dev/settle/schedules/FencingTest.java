@@ -160,9 +160,9 @@ class FencingTest {
         ProbeWriter writerA = new ProbeWriter("node-a", paused, resume);
         ProbeWriter writerB = new ProbeWriter("node-b", null, null);
         JobRunner nodeA = new JobRunner(jobOperator, jobRepository, List.of(probeJob(writerA)),
-                new JobLocks(redisson, "node-a", Clock.systemUTC()), fencing, "node-a");
+                new JobLocks(redisson, "node-a", Clock.systemUTC(), services.database), fencing, "node-a");
         JobRunner nodeB = new JobRunner(jobOperator, jobRepository, List.of(probeJob(writerB)),
-                new JobLocks(redisson, "node-b", Clock.systemUTC()), fencing, "node-b");
+                new JobLocks(redisson, "node-b", Clock.systemUTC(), services.database), fencing, "node-b");
         Map<String, String> params = Map.of("businessDate", "2026-01-01");
         String lockName = JobRunner.lockName("fencingProbe", params);
 
@@ -176,7 +176,7 @@ class FencingTest {
         assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fencing_probe", Long.class)).isEqualTo(4);
 
-        redisson.getLock("settle:lock:" + lockName).forceUnlock(); // A's lease ran out while it was paused
+        redisson.getLock(new JobLocks(redisson, "x", Clock.systemUTC(), services.database).key(lockName)).forceUnlock(); // A's lease ran out while it was paused
         JobExecution b = nodeB.run("fencingProbe", params);
         assertThat(b.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
