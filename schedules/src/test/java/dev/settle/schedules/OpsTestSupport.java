@@ -73,7 +73,7 @@ final class OpsTestSupport implements AutoCloseable {
         return p;
     }
 
-    DataSource dataSource() {
+    com.zaxxer.hikari.HikariDataSource dataSource() {
         return LocalPostgres.server().dataSource(database, 2);
     }
 

@@ -46,6 +46,7 @@ class TwoNodeScheduleTest {
         properties.put("settle.schedule.catch-up-days-max", "1");
         properties.put("settle.recovery.on-startup", "false");
         properties.put("spring.quartz.properties.org.quartz.jobStore.misfireThreshold", "2000");
+        properties.put("spring.quartz.properties.org.quartz.scheduler.idleWaitTime", "1000");
         return new SpringApplicationBuilder(SchedulesTestApplication.class).properties(properties).run();
     }
 
