@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "settle", mixinStandardHelpOptions = true, version = "settle 0.1.0",
         description = "Payment settlement and reconciliation.",
-        subcommands = {HealthCommand.class, DemoCommand.class, ExceptionsCommand.class})
+        subcommands = {HealthCommand.class, DemoCommand.class, ExceptionsCommand.class,
+                RunCommand.class, RerunCommand.class, RestartCommand.class, StopCommand.class, StatusCommand.class,
+                SchedulesCommand.class, SchedulerNodeCommand.class})
 public final class SettleMain {
 
     public static final int EXIT_OK = 0;

@@ -211,13 +211,16 @@ public final class PipelineRunner {
             return List.of(new StageResult(jobName, date, "", StageOutcome.SKIPPED_NOT_DEPLOYED, null,
                     "job '" + jobName + "' is not deployed in this build"));
         }
+        if (stage == JobNames.INGEST && settings.sources().isEmpty()) {
+            // reconciling a day without its files would raise an exception for every payment
+            log.error("pipeline {}: no settle.sources configured (missing --config / SETTLE_CONFIG?); not ingesting", date);
+            return List.of(new StageResult(jobName, date, "", StageOutcome.FAILED, null,
+                    "no settle.sources configured (missing --config / SETTLE_CONFIG?)"));
+        }
         List<StageResult> results = new ArrayList<>();
         for (Map<String, String> parameters : parametersFor(stage, date)) {
             String scope = parameters.getOrDefault(SOURCE, "");
             results.add(runJob(jobName, date, scope, parameters, rerunId));
-        }
-        if (results.isEmpty()) {
-            log.warn("pipeline {}: stage '{}' has nothing to run (no settle.sources configured)", date, jobName);
         }
         return results;
     }
@@ -274,6 +277,10 @@ public final class PipelineRunner {
             JobNames before = JobNames.values()[i];
             if (!jobs.hasJob(before.jobName())) {
                 continue;
+            }
+            if (before == JobNames.INGEST && settings.sources().isEmpty()) {
+                throw new PrerequisiteException(stage.jobName() + " for " + date + " needs ingested files, but no "
+                        + "settle.sources are configured (missing --config / SETTLE_CONFIG?)");
             }
             for (Map<String, String> parameters : parametersFor(before, date)) {
                 if (!completed(before.jobName(), parameters)) {

@@ -61,9 +61,7 @@ public final class PipelineSchedules {
 
     /** Brings the job store in line with the configuration. */
     public void register() throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(NightlyPipelineJob.class).withIdentity(JOB).storeDurably()
-                .withDescription("ingest -> reconcile -> settle -> payout for yesterday's business date").build();
-        scheduler.addJob(job, true);
+        scheduler.addJob(jobDetail(), true);
         List<TriggerKey> wanted = new ArrayList<>();
         for (ScheduleProperties.TriggerSpec spec : configured()) {
             TriggerKey key = TriggerKey.triggerKey(spec.name(), GROUP);
@@ -96,6 +94,11 @@ public final class PipelineSchedules {
                 log.info("schedule {}: removed (no longer configured)", key.getName());
             }
         }
+    }
+
+    private static JobDetail jobDetail() {
+        return JobBuilder.newJob(NightlyPipelineJob.class).withIdentity(JOB).storeDurably()
+                .withDescription("ingest -> reconcile -> settle -> payout for yesterday's business date").build();
     }
 
     /** One trigger as listed by {@code settle schedules list}. */
@@ -147,6 +150,9 @@ public final class PipelineSchedules {
      * @return the one-off trigger's name
      */
     public String trigger(LocalDate businessDate) throws SchedulerException {
+        if (!scheduler.checkExists(JOB)) {
+            scheduler.addJob(jobDetail(), false);
+        }
         JobDataMap data = new JobDataMap();
         data.put(NightlyPipelineJob.ZONE, settings.businessZone());
         if (businessDate != null) {
