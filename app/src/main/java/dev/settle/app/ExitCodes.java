@@ -10,7 +10,14 @@ final class ExitCodes {
     }
 
     static int forException(Throwable e) {
+        if (e instanceof picocli.CommandLine.ParameterException) {
+            return SettleMain.EXIT_USAGE; // the mapper also sees usage errors: keep them 2, as documented
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.settle.jobs.lock.JobLockException lock) {
+                return lock.reason() == dev.settle.jobs.lock.JobLockException.Reason.REDIS_UNAVAILABLE
+                        ? SettleMain.EXIT_INFRASTRUCTURE : SettleMain.EXIT_BUSINESS;
+            }
             if (t instanceof SQLException || t instanceof ConnectException
                     || t.getClass().getName().startsWith("org.redisson.client.")) {
                 return SettleMain.EXIT_INFRASTRUCTURE;

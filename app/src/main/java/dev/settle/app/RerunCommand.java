@@ -33,7 +33,13 @@ final class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobNames stage = OpsSupport.stage(step);
+        JobNames stage;
+        try {
+            stage = OpsSupport.stage(step);
+        } catch (OpsSupport.UsageException e) {
+            System.err.println("settle: " + e.getMessage());
+            return SettleMain.EXIT_USAGE;
+        }
         String id = rerunId != null ? rerunId : Instant.now().toString();
         return OpsSupport.withContext(config, context -> {
             PipelineResult result;

@@ -29,7 +29,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobNames stage = OpsSupport.stage(step);
+        JobNames stage;
+        try {
+            stage = OpsSupport.stage(step);
+        } catch (OpsSupport.UsageException e) {
+            System.err.println("settle: " + e.getMessage());
+            return SettleMain.EXIT_USAGE;
+        }
         return OpsSupport.withContext(config, context -> {
             PipelineRunner pipeline = context.getBean(PipelineRunner.class);
             PipelineResult result;

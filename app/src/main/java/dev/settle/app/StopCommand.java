@@ -24,7 +24,7 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return OpsSupport.withContext(config, context -> {
-            JobExecution execution = context.getBean(JobRepository.class).getJobExecution(executionId);
+            JobExecution execution = dev.settle.schedules.PipelineStatus.find(context.getBean(JobRepository.class), executionId);
             if (execution == null) {
                 throw new OpsSupport.UsageException("no job execution " + executionId);
             }

@@ -7,7 +7,6 @@ import dev.settle.jobs.lock.JobLocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -99,8 +98,15 @@ public final class JobRunner {
      * committed chunk: same instance, new execution, new lock and fencing token.
      */
     public JobExecution restart(long executionId) throws Exception {
-        JobExecution execution = Optional.ofNullable(jobRepository.getJobExecution(executionId))
-                .orElseThrow(() -> new IllegalArgumentException("no job execution " + executionId));
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
+        if (execution == null) {
+            throw new IllegalArgumentException("no job execution " + executionId);
+        }
         return run(execution.getJobInstance().getJobName(), identifying(execution));
     }
 

@@ -64,14 +64,23 @@ public final class PipelineStatus {
 
     /** One execution, or null. */
     public ExecutionView execution(long id) {
-        JobExecution e = jobRepository.getJobExecution(id);
+        JobExecution e = find(jobRepository, id);
         return e == null ? null : view(e);
     }
 
     /** Step executions of the currently running executions (for progress display). */
     public List<StepView> runningSteps(long executionId) {
-        JobExecution e = jobRepository.getJobExecution(executionId);
+        JobExecution e = find(jobRepository, executionId);
         return e == null ? List.of() : steps(e);
+    }
+
+    /** The execution, or null (the JDBC repository throws for an unknown id instead of returning null). */
+    public static JobExecution find(JobRepository jobRepository, long id) {
+        try {
+            return jobRepository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return null;
+        }
     }
 
     private ExecutionView view(JobExecution e) {
