@@ -72,6 +72,12 @@ class PipelineTest {
     SettleProperties settings;
     @Autowired
     FencingGuard fencing;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    ReconciliationMetrics kpis;
+    @Autowired
+    Map<String, org.springframework.boot.health.contributor.HealthIndicator> health;
 
     long executions() {
         return jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Long.class);
@@ -115,6 +121,22 @@ class PipelineTest {
         assertThat(views.get(3).parameters()).containsEntry("rerun", "r1");
         assertThat(views.get(2).lockName()).isEqualTo(views.get(3).lockName()).isEqualTo("reconcile:" + day);
         assertThat(pipeline.lastCompletedDate()).isEqualTo(day);
+
+        // metrics: job durations, items per step, reconciliation KPIs
+        assertThat(meters.find("settle.job.duration").tags("job", "reconcile", "status", "COMPLETED").timer().count()).isEqualTo(2);
+        assertThat(meters.find("settle.step.items.read").tags("job", "ingest", "step", "loadFile").counter().count()).isPositive();
+        assertThat(meters.find("settle.step.items.written").tags("job", "ingest", "step", "loadFile").counter().count()).isPositive();
+        kpis.refresh();
+        long ppm = (long) meters.find("settle.recon.match.rate.ppm").tag("date", day.toString()).gauge().value();
+        assertThat(ppm).isBetween(500_000L, 999_999L); // planted discrepancies keep it below 100 %
+        assertThat(meters.find("settle.recon.exceptions.open").gauges()).isNotEmpty()
+                .allSatisfy(g -> assertThat(g.getId().getTag("age")).isNotNull());
+        assertThat(meters.find("settle.recon.unmatched.amount.minor").gauges()).isNotEmpty();
+
+        // health: Redis, SFTP servers, scheduler
+        assertThat(health.get("settleRedisHealthIndicator").health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(health.get("settleSftpHealthIndicator").health().getDetails()).containsKeys("adyen", "bank");
+        assertThat(health.get("settleSchedulerHealthIndicator").health().getDetails()).containsEntry("started", false);
     }
 
     @Test
