@@ -14,8 +14,9 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * trigger's zone, counted from the <em>scheduled</em> fire time (so a night that misfired and
  * fires once at start-up still processes the right date), and catches up missed dates before it.
  * A manual trigger ({@code settle schedules trigger --date D}) carries {@code businessDate} and runs
- * that date only. Never concurrent in the cluster (the JDBC store enforces it); failures are
- * logged, not refired: the next firing or an operator resumes the date.
+ * that date only. {@code @DisallowConcurrentExecution} is not enough in a cluster (two nodes can
+ * fire two already-acquired triggers at once), so a firing waits for the pipeline lock. Failures
+ * are logged, not refired: the next firing or an operator resumes the date.
  */
 @DisallowConcurrentExecution
 public class NightlyPipelineJob extends QuartzJobBean {
@@ -41,6 +42,8 @@ public class NightlyPipelineJob extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) {
         var data = context.getMergedJobDataMap();
         String explicit = data.getString(BUSINESS_DATE);
+        // clustered Quartz may fire two triggers of this job on two nodes at once: the pipeline lock serialises them
+        PipelineRunner pipeline = this.pipeline.waitingForLock(java.time.Duration.ofMinutes(schedule.pipelineLockWaitMinutes()));
         try {
             if (explicit != null && !explicit.isBlank()) {
                 log.info("trigger {} fired for business date {}", context.getTrigger().getKey().getName(), explicit);

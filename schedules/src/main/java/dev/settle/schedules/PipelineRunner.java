@@ -27,9 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The nightly pipeline for one business date: ingest (every configured source) → reconcile →
  * settle → payout, each a Spring Batch job whose identifying parameter is the business date. A
  * stage starts only when the one before completed; a stage whose job is not deployed is skipped
- * with a log line. The whole run holds the lock {@code pipeline:<date>}, and every job its own lock
- * (via {@link JobRunner}), so two nodes triggered together run each date once: the second finds
- * the date locked (RUNNING_ELSEWHERE) or its jobs complete (ALREADY_COMPLETED).
+ * with a log line. A run holds the environment-wide lock {@code pipeline} (one date at a time:
+ * a date's reconciliation carries over from the previous one, and ingest fetches whatever a source
+ * serves, whatever the date), and every job its own lock (via {@link JobRunner}). Two nodes
+ * triggered together therefore run each date once: the second waits for the lock (scheduled
+ * runs) or reports RUNNING_ELSEWHERE (CLI), then finds the jobs complete (ALREADY_COMPLETED).
  *
  * <p>Runs synchronously on the calling thread. Without Redis nothing starts: the
  * {@link JobLockException} (REDIS_UNAVAILABLE) propagates before anything is written.
@@ -45,15 +47,30 @@ public final class PipelineRunner {
     private final JobLocks locks;
     private final SettleProperties settings;
     private final JdbcTemplate jdbc;
+    private final java.time.Duration lockWait;
 
     public PipelineRunner(JobRunner jobs, JobRepository jobRepository, JobLocks locks, SettleProperties settings,
                           DataSource dataSource) {
+        this(jobs, jobRepository, locks, settings, dataSource, java.time.Duration.ZERO);
+    }
+
+    private PipelineRunner(JobRunner jobs, JobRepository jobRepository, JobLocks locks, SettleProperties settings,
+                           DataSource dataSource, java.time.Duration lockWait) {
+        this.lockWait = lockWait;
         this.jobs = jobs;
         this.jobRepository = jobRepository;
         this.locks = locks;
         this.settings = settings;
         this.jdbc = new JdbcTemplate(dataSource);
     }
+
+    /** This runner, but waiting up to {@code wait} for a pipeline running elsewhere (the scheduler's way). */
+    public PipelineRunner waitingForLock(java.time.Duration wait) {
+        return new PipelineRunner(jobs, jobRepository, locks, settings, jdbc.getDataSource(), wait);
+    }
+
+    /** The environment-wide lock every pipeline run holds. */
+    public static final String PIPELINE_LOCK = "pipeline";
 
     /** Runs (or resumes) every stage for the date; stages already complete are not repeated. */
     public PipelineResult run(LocalDate date) {
@@ -165,7 +182,7 @@ public final class PipelineRunner {
 
     private PipelineResult underPipelineLock(LocalDate date, Stages stages) {
         MDC.put(BUSINESS_DATE, date.toString());
-        try (JobLock ignored = locks.acquire("pipeline:" + date)) {
+        try (JobLock ignored = locks.acquire(PIPELINE_LOCK, lockWait)) {
             PipelineResult result = new PipelineResult(date, stages.run());
             log.info("pipeline {}: {} {}", date, result.outcome(), result.stages().stream()
                     .map(s -> s.stage() + (s.scope().isEmpty() ? "" : "/" + s.scope()) + "=" + s.outcome()

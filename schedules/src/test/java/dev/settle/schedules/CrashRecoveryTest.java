@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * test's classpath, main {@link CrashChild}) runs the pipeline and is killed with
  * {@code Process.destroyForcibly()} (SIGKILL on Linux) after a random delay drawn from a seeded
  * {@link Random} (seed and delays are printed); a second child JVM then runs the same date to
- * completion: it waits for the dead node's lock to expire (lease 1.5 s here), marks the orphaned
- * executions FAILED and restarts them from their last committed chunk.
+ * completion on another node (its own work directory): it waits for the dead node's lock to expire
+ * (lease 1.5 s here), marks the orphaned executions FAILED and restarts them from their last
+ * committed chunk, downloading again (checksum-verified) any file the dead node had fetched.
  *
  * <p>Compared: ingested files, staged gateway lines, bank statements and entries, ingest errors,
  * recon_result, recon_exception and disputes (surrogate ids and timestamps left out; file ids in
@@ -165,8 +166,8 @@ class CrashRecoveryTest {
                 Path crashLog = services.root.resolve("crash.log");
                 Run crashed = child(services, "node-1", crashLog, killAfterMs);
                 Path restartLog = services.root.resolve("restart.log");
-                // the same node restarts (same work directory: a file fetched before the crash is on its disk)
-                Run restarted = child(services, "node-1", restartLog, -1);
+                // another node takes over: its own work directory, so files fetched by the dead node are fetched again
+                Run restarted = child(services, "node-2", restartLog, -1);
                 String stuck;
                 try (var ds = services.dataSource()) {
                     JdbcTemplate jdbc = new JdbcTemplate(ds);

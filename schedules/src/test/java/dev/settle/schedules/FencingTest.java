@@ -190,4 +190,52 @@ class FencingTest {
                         "node-b", "node-b", "node-b", "node-b", "node-b", "node-b");
         assertThat(fencing.current(lockName)).isEqualTo(b.getJobParameters().getLong(FencingGuard.TOKEN_PARAMETER));
     }
+
+    @Test
+    void an_orphan_is_marked_failed_at_start_up_and_a_stopped_execution_resumes_from_its_last_chunk() throws Exception {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS fencing_probe (item int PRIMARY KEY, node text NOT NULL)");
+        jdbc.update("DELETE FROM fencing_probe");
+        Map<String, String> params = Map.of("businessDate", "2026-01-02");
+        String lockName = JobRunner.lockName("fencingProbe", params);
+
+        // node A stops (operator) while paused before its third chunk
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        ProbeWriter writerA = new ProbeWriter("node-a", paused, resume);
+        JobRunner nodeA = new JobRunner(jobOperator, jobRepository, List.of(probeJob(writerA)),
+                new JobLocks(redisson, "node-a", Clock.systemUTC(), services.database), fencing, "node-a");
+        CompletableFuture<JobExecution> a = CompletableFuture.supplyAsync(() -> {
+            try {
+                return nodeA.run("fencingProbe", params);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
+        long executionId = jobRepository.findRunningJobExecutions("fencingProbe").iterator().next().getId();
+
+        // while it runs, start-up recovery on another node leaves it alone: its lock is held
+        JobRunner nodeB = new JobRunner(jobOperator, jobRepository, List.of(probeJob(new ProbeWriter("node-b", null, null))),
+                new JobLocks(redisson, "node-b", Clock.systemUTC(), services.database), fencing, "node-b");
+        assertThat(nodeB.recoverOrphans()).isEmpty();
+
+        jobOperator.stop(jobRepository.getJobExecution(executionId)); // what `settle stop` does
+        resume.countDown();
+        JobExecution stopped = a.get(30, TimeUnit.SECONDS);
+        assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+        long committed = jdbc.queryForObject("SELECT count(*) FROM fencing_probe", Long.class);
+        assertThat(committed).isBetween(4L, 6L);
+
+        JobExecution restarted = nodeB.restart(executionId); // what `settle restart` does
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstanceId()).isEqualTo(stopped.getJobInstanceId());
+        assertThat(restarted.getStepExecutions().iterator().next().getReadCount()).isEqualTo(ITEMS - committed);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT item) FROM fencing_probe", Long.class)).isEqualTo(ITEMS);
+
+        // an execution left STARTED by a dead node (its lock gone) is marked FAILED by start-up recovery
+        jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', end_time = NULL WHERE job_execution_id = ?", executionId);
+        assertThat(nodeB.recoverOrphans()).containsExactly(executionId);
+        assertThat(jobRepository.getJobExecution(executionId).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(lockName).isEqualTo("fencingProbe:2026-01-02");
+    }
 }

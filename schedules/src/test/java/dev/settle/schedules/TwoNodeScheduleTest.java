@@ -58,7 +58,7 @@ class TwoNodeScheduleTest {
         }
         nodeA = node("node-a");
         nodeB = node("node-b");
-        jdbc = nodeA.getBean(JdbcTemplate.class);
+        jdbc = new JdbcTemplate(services.dataSource());
     }
 
     @AfterAll
@@ -155,5 +155,19 @@ class TwoNodeScheduleTest {
                 .as("only yesterday ran (catch-up limited to 1 day), once")
                 .isEqualTo(3L * (DATES.size() + 2));
         scheduler.unscheduleJob(org.quartz.TriggerKey.triggerKey("missed", PipelineSchedules.GROUP));
+    }
+
+    @Test
+    @Order(4)
+    void when_one_node_is_gone_the_other_fires() throws Exception {
+        LocalDate day = LocalDate.of(2026, 8, 10);
+        services.generate(day, 4);
+        nodeA.close();
+        nodeA = null;
+        nodeB.getBean(PipelineSchedules.class).trigger(day);
+        awaitQuiet(Duration.ofSeconds(60));
+        assertThat(executionsOf(day)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "reconcile=COMPLETED");
+        assertThat(jdbc.queryForObject("SELECT holder FROM job_fence WHERE lock_name = ?", String.class, "reconcile:" + day))
+                .isEqualTo("node-b");
     }
 }

@@ -40,10 +40,26 @@ public final class JobLocks {
      * @throws JobLockException HELD_ELSEWHERE naming the holder, or REDIS_UNAVAILABLE
      */
     public JobLock acquire(String name) {
+        return acquire(name, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Takes the lock {@code name}, waiting up to {@code wait} for its holder to release it.
+     *
+     * @throws JobLockException HELD_ELSEWHERE naming the holder, or REDIS_UNAVAILABLE
+     */
+    public JobLock acquire(String name, java.time.Duration wait) {
         String key = PREFIX + name;
         try {
             RLock lock = redisson.getLock(key);
-            if (!lock.tryLock()) {
+            boolean locked;
+            try {
+                locked = wait.isZero() ? lock.tryLock() : lock.tryLock(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                locked = false;
+            }
+            if (!locked) {
                 RBucket<String> holder = redisson.getBucket(key + ":holder");
                 throw new JobLockException(JobLockException.Reason.HELD_ELSEWHERE,
                         name + " is already running on " + describe(holder.get()), null);
