@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>{@code settle_recon_unmatched_amount_minor{currency}}: absolute amount of open exceptions, in
  *       minor units of the currency</li>
  *   <li>{@code settle_payout_files{status}}: payout files by status, once the payout job's table
- *       {@code payout_file} exists (0 rows until then)</li>
+ *       {@code payout_file} exists (no rows until then)</li>
+ *   <li>{@code settle_payouts{status,currency}} and {@code settle_payouts_amount_minor{status,currency}}:
+ *       payouts, once the table {@code payout} exists</li>
  * </ul>
  */
 final class ReconciliationMetrics implements MeterBinder, DisposableBean {
@@ -42,6 +44,8 @@ final class ReconciliationMetrics implements MeterBinder, DisposableBean {
     private MultiGauge openExceptions;
     private MultiGauge unmatchedAmount;
     private MultiGauge payoutFiles;
+    private MultiGauge payouts;
+    private MultiGauge payoutAmounts;
 
     ReconciliationMetrics(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -53,6 +57,8 @@ final class ReconciliationMetrics implements MeterBinder, DisposableBean {
         openExceptions = MultiGauge.builder("settle.recon.exceptions.open").description("open reconciliation exceptions").register(registry);
         unmatchedAmount = MultiGauge.builder("settle.recon.unmatched.amount.minor").description("open exception amounts, minor units").register(registry);
         payoutFiles = MultiGauge.builder("settle.payout.files").description("payout files by status").register(registry);
+        payouts = MultiGauge.builder("settle.payouts").description("payouts by status and currency").register(registry);
+        payoutAmounts = MultiGauge.builder("settle.payouts.amount.minor").description("payout amounts by status and currency, minor units").register(registry);
         refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, 60, TimeUnit.SECONDS);
     }
 
@@ -93,6 +99,19 @@ final class ReconciliationMetrics implements MeterBinder, DisposableBean {
                     (rs, n) -> MultiGauge.Row.of(Tags.of("status", rs.getString(1)), rs.getLong(2)));
         }
         payoutFiles.register(payoutRows, true);
+        Boolean hasPayoutTable = jdbc.queryForObject("SELECT to_regclass('payout') IS NOT NULL", Boolean.class);
+        List<MultiGauge.Row<?>> counts = List.of();
+        List<MultiGauge.Row<?>> amounts = List.of();
+        if (Boolean.TRUE.equals(hasPayoutTable)) {
+            var rows = jdbc.queryForList("SELECT status::text AS status, currency::text AS currency, count(*) AS n, "
+                    + "coalesce(sum(amount_minor), 0) AS amount FROM payout GROUP BY 1, 2");
+            counts = rows.stream().<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("status", (String) r.get("status"),
+                    "currency", (String) r.get("currency")), ((Number) r.get("n")).longValue())).toList();
+            amounts = rows.stream().<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("status", (String) r.get("status"),
+                    "currency", (String) r.get("currency")), ((Number) r.get("amount")).longValue())).toList();
+        }
+        payouts.register(counts, true);
+        payoutAmounts.register(amounts, true);
     }
 
     @Override
