@@ -52,10 +52,11 @@ public final class PipelineStatus {
                          WHERE p.parameter_name = 'businessDate' AND p.parameter_value = ?
                          ORDER BY e.job_execution_id""", Long.class, date.toString());
         List<ExecutionView> views = new ArrayList<>();
+        boolean redisUp = redisUp();
         for (long id : ids) {
             JobExecution e = jobRepository.getJobExecution(id);
             if (e != null) {
-                views.add(view(e));
+                views.add(view(e, redisUp));
             }
         }
         views.sort(Comparator.comparingLong(ExecutionView::executionId));
@@ -65,7 +66,7 @@ public final class PipelineStatus {
     /** One execution, or null. */
     public ExecutionView execution(long id) {
         JobExecution e = find(jobRepository, id);
-        return e == null ? null : view(e);
+        return e == null ? null : view(e, redisUp());
     }
 
     /** Step executions of the currently running executions (for progress display). */
@@ -83,14 +84,30 @@ public final class PipelineStatus {
         }
     }
 
-    private ExecutionView view(JobExecution e) {
-        String lockName = JobRunner.lockName(e);
-        String holder;
+    /** One probe, so a listing without Redis costs one timeout, not one per execution. */
+    private boolean redisUp() {
         try {
-            String h = locks.holder(lockName);
-            holder = h == null ? "" : h;
-        } catch (RuntimeException ex) {
-            holder = "unknown: Redis unreachable";
+            locks.holder(JobRunnerProbe.NAME);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static final class JobRunnerProbe {
+        static final String NAME = "status-probe";
+    }
+
+    private ExecutionView view(JobExecution e, boolean redisUp) {
+        String lockName = JobRunner.lockName(e);
+        String holder = "unknown: Redis unreachable";
+        if (redisUp) {
+            try {
+                String h = locks.holder(lockName);
+                holder = h == null ? "" : h;
+            } catch (RuntimeException ex) {
+                holder = "unknown: Redis unreachable";
+            }
         }
         String description = e.getExitStatus().getExitDescription();
         return new ExecutionView(e.getId(), e.getJobInstanceId(), e.getJobInstance().getJobName(), JobRunner.identifying(e),
