@@ -51,6 +51,12 @@ public class SchedulesConfiguration {
     @Bean
     SchedulerFactoryBeanCustomizer settleQuartzJdbcStore(DataSource dataSource, PlatformTransactionManager tx,
                                                         Environment environment) {
+        String initializeSchema = environment.getProperty("spring.quartz.jdbc.initialize-schema", "never");
+        if (!initializeSchema.equalsIgnoreCase("never")) {
+            throw new IllegalStateException("spring.quartz.jdbc.initialize-schema=" + initializeSchema + " is refused: Quartz's "
+                    + "script drops the qrtz_* tables (every schedule, in the whole cluster) on each start; the tables come "
+                    + "from Flyway (V3). Remove the setting or set it to never.");
+        }
         return factory -> {
             Properties properties = new Properties();
             properties.putAll(QUARTZ_DEFAULTS);
