@@ -17,6 +17,10 @@ final class ExitCodes {
             return SettleMain.EXIT_USAGE;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.settle.jobs.lock.JobLockException lock) {
+                return lock.reason() == dev.settle.jobs.lock.JobLockException.Reason.REDIS_UNAVAILABLE
+                        ? SettleMain.EXIT_INFRASTRUCTURE : SettleMain.EXIT_BUSINESS;
+            }
             if (t instanceof SQLException || t instanceof ConnectException
                     || t.getClass().getName().startsWith("org.redisson.client.")) {
                 return SettleMain.EXIT_INFRASTRUCTURE;

@@ -21,6 +21,13 @@ import picocli.CommandLine.Command;
                 MerchantsCommand.class,
                 SettlementCommands.Settlements.class,
                 SettlementCommands.Payouts.class,
+                RunCommand.class,
+                RerunCommand.class,
+                RestartCommand.class,
+                StopCommand.class,
+                StatusCommand.class,
+                SchedulesCommand.class,
+                SchedulerNodeCommand.class,
         })
 public final class SettleMain {
 

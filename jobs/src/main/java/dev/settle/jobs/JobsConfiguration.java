@@ -5,6 +5,7 @@ import dev.settle.jobs.ingest.IngestJobConfiguration;
 import dev.settle.jobs.reconcile.ReconcileJobConfiguration;
 import dev.settle.jobs.payout.PayoutJobConfiguration;
 import dev.settle.jobs.settlement.SettlementJobConfiguration;
+import dev.settle.jobs.lock.FencingGuard;
 import dev.settle.jobs.lock.JobLocks;
 import dev.settle.formats.FileFormat;
 import dev.settle.readerswriters.inbound.AdyenSdrParser;
@@ -58,17 +59,31 @@ public class JobsConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     RedissonClient redissonClient(@Value("${settle.redis.address:redis://${settle.redis.host:127.0.0.1}:${settle.redis.port:6379}}") String address,
-                                  @Value("${settle.redis.timeout-ms:3000}") int timeoutMs) {
+                                  @Value("${settle.redis.timeout-ms:3000}") int timeoutMs,
+                                  @Value("${settle.redis.lock-watchdog-timeout-ms:30000}") long lockWatchdogTimeoutMs) {
         Config config = new Config();
         config.setLazyInitialization(true);
+        // a dead node's locks expire after this; its watchdog renews them every third of it while it lives
+        config.setLockWatchdogTimeout(lockWatchdogTimeoutMs);
         config.useSingleServer().setAddress(address).setConnectTimeout(timeoutMs).setTimeout(timeoutMs)
                 .setRetryAttempts(1).setConnectionMinimumIdleSize(1).setConnectionPoolSize(4);
         return Redisson.create(config);
     }
 
     @Bean
-    JobLocks jobLocks(RedissonClient redisson, SettleProperties settings, Clock clock) {
-        return new JobLocks(redisson, settings.node(), clock);
+    JobLocks jobLocks(RedissonClient redisson, SettleProperties settings, Clock clock, DataSource dataSource,
+                      @Value("${settle.lock.namespace:}") String namespace) throws java.sql.SQLException {
+        if (namespace.isBlank()) {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                namespace = connection.getCatalog(); // the database name: one lock space per database
+            }
+        }
+        return new JobLocks(redisson, settings.node(), clock, namespace);
+    }
+
+    @Bean
+    FencingGuard fencingGuard(DataSource dataSource, Clock clock, SchemaReady schemaReady) {
+        return new FencingGuard(dataSource, clock);
     }
 
     @Bean
@@ -80,7 +95,8 @@ public class JobsConfiguration {
     @Bean
     JobRunner jobRunner(org.springframework.batch.core.launch.JobOperator jobOperator,
                         org.springframework.batch.core.repository.JobRepository jobRepository,
-                        java.util.List<org.springframework.batch.core.job.Job> jobs, JobLocks locks) {
-        return new JobRunner(jobOperator, jobRepository, jobs, locks);
+                        java.util.List<org.springframework.batch.core.job.Job> jobs, JobLocks locks,
+                        FencingGuard fencing, SettleProperties settings) {
+        return new JobRunner(jobOperator, jobRepository, jobs, locks, fencing, settings.node());
     }
 }

@@ -2,6 +2,7 @@ package dev.settle.jobs.ingest;
 
 import dev.settle.jobs.config.SettleProperties;
 import dev.settle.jobs.config.SourceProperties;
+import dev.settle.jobs.lock.FencingGuard;
 import dev.settle.readerswriters.sftp.RemoteFile;
 import dev.settle.readerswriters.sftp.SftpClient;
 import java.sql.Timestamp;
@@ -31,8 +32,10 @@ final class PublishTasklet implements Tasklet {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final StatementContinuity continuity;
+    private final FencingGuard fencing;
 
-    PublishTasklet(SettleProperties settings, DataSource dataSource, Clock clock) {
+    PublishTasklet(SettleProperties settings, DataSource dataSource, Clock clock, FencingGuard fencing) {
+        this.fencing = fencing;
         this.settings = settings;
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -48,7 +51,10 @@ final class PublishTasklet implements Tasklet {
                 "SELECT id FROM ingested_file WHERE source = ? AND status = 'LOADING' ORDER BY id", Long.class, source.name());
         List<RemoteFile> toArchive = new ArrayList<>();
         for (long fileId : loading) {
-            FileStatus outcome = tx.execute(status -> publish(fileId, source));
+            FileStatus outcome = tx.execute(status -> {
+                fencing.check(contribution.getStepExecution()); // a node that lost its lock publishes nothing
+                return publish(fileId, source);
+            });
             if (outcome == FileStatus.INGESTED) {
                 contribution.incrementWriteCount(1);
                 String name = jdbc.queryForObject("SELECT remote_name FROM ingested_file WHERE id = ?", String.class, fileId);

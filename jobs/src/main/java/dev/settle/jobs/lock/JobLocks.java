@@ -12,13 +12,23 @@ import org.redisson.api.RedissonClient;
  */
 public final class JobLocks {
 
-    private static final String PREFIX = "settle:lock:";
+    private final String PREFIX;
 
     private final RedissonClient redisson;
     private final String node;
     private final Clock clock;
 
     public JobLocks(RedissonClient redisson, String node, Clock clock) {
+        this(redisson, node, clock, "");
+    }
+
+    /**
+     * @param namespace keeps environments that share a Redis apart (keys {@code settle:lock:<namespace>:<name>});
+     *     the application uses the database name, so a test database or a staging copy never
+     *     contends with production for "reconcile:2026-11-24"
+     */
+    public JobLocks(RedissonClient redisson, String node, Clock clock, String namespace) {
+        this.PREFIX = namespace == null || namespace.isBlank() ? "settle:lock:" : "settle:lock:" + namespace + ":";
         this.redisson = redisson;
         this.node = node;
         this.clock = clock;
@@ -30,10 +40,26 @@ public final class JobLocks {
      * @throws JobLockException HELD_ELSEWHERE naming the holder, or REDIS_UNAVAILABLE
      */
     public JobLock acquire(String name) {
+        return acquire(name, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Takes the lock {@code name}, waiting up to {@code wait} for its holder to release it.
+     *
+     * @throws JobLockException HELD_ELSEWHERE naming the holder, or REDIS_UNAVAILABLE
+     */
+    public JobLock acquire(String name, java.time.Duration wait) {
         String key = PREFIX + name;
         try {
             RLock lock = redisson.getLock(key);
-            if (!lock.tryLock()) {
+            boolean locked;
+            try {
+                locked = wait.isZero() ? lock.tryLock() : lock.tryLock(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                locked = false;
+            }
+            if (!locked) {
                 RBucket<String> holder = redisson.getBucket(key + ":holder");
                 throw new JobLockException(JobLockException.Reason.HELD_ELSEWHERE,
                         name + " is already running on " + describe(holder.get()), null);
@@ -59,6 +85,11 @@ public final class JobLocks {
     /** The latest fencing token handed out for a lock (0 if never taken). */
     public long currentFencingToken(String name) {
         return redisson.getAtomicLong(PREFIX + name + ":fence").get();
+    }
+
+    /** The Redis key of a lock (for operators: {@code redis-cli TTL <key>}). */
+    public String key(String name) {
+        return PREFIX + name;
     }
 
     private static String describe(String holder) {

@@ -1,5 +1,6 @@
 package dev.settle.jobs.reconcile;
 
+import dev.settle.jobs.lock.FencingGuard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -39,16 +40,17 @@ public class ReconcileJobConfiguration {
 
     @Bean
     Job reconcileJob(JobRepository repository, PlatformTransactionManager tx, ReconciliationSql sql, DataSource dataSource,
+                     FencingGuard fencing,
                      @Value("${settle.recon.rule-set-version:v1}") String ruleSetVersion,
                      @Value("${settle.recon.partitions:2}") int partitions,
                      @Value("${settle.recon.threads:2}") int threads) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Step begin = tasklet(repository, tx, "reconBegin", (contribution, chunk) -> {
+        Step begin = tasklet(repository, tx, fencing, "reconBegin", (contribution, chunk) -> {
             long runId = sql.begin(date(chunk), ruleSetVersion, chunk.getStepContext().getStepExecution().getJobExecutionId());
             chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putLong(ReconcileJob.RUN_ID_KEY, runId);
             return RepeatStatus.FINISHED;
         });
-        Step leg1Partition = tasklet(repository, tx, "reconLeg1", (contribution, chunk) -> {
+        Step leg1Partition = tasklet(repository, tx, fencing, "reconLeg1", (contribution, chunk) -> {
             int partition = chunk.getStepContext().getStepExecution().getExecutionContext().getInt(ReconcileJob.PARTITION_KEY);
             int rows = sql.leg1(date(chunk), ReconRules.load(jdbc, ruleSetVersion).leg(1), partition, partitions);
             contribution.incrementWriteCount(rows);
@@ -59,17 +61,17 @@ public class ReconcileJobConfiguration {
         Step leg1 = new StepBuilder("reconLeg1Partitions", repository)
                 .partitioner("reconLeg1", hashPartitions(partitions))
                 .step(leg1Partition).gridSize(partitions).taskExecutor(executor).build();
-        Step legs23 = tasklet(repository, tx, "reconLegs2and3", (contribution, chunk) -> {
+        Step legs23 = tasklet(repository, tx, fencing, "reconLegs2and3", (contribution, chunk) -> {
             ReconRules rules = ReconRules.load(jdbc, ruleSetVersion);
             contribution.incrementWriteCount(sql.leg2(date(chunk), rules.leg(2)) + sql.leg3(date(chunk), rules.leg(3)));
             return RepeatStatus.FINISHED;
         });
-        Step freezeAndDisputes = tasklet(repository, tx, "reconFreezeAndDisputes", (contribution, chunk) -> {
+        Step freezeAndDisputes = tasklet(repository, tx, fencing, "reconFreezeAndDisputes", (contribution, chunk) -> {
             sql.freezeMatches(date(chunk));
             sql.disputes(date(chunk));
             return RepeatStatus.FINISHED;
         });
-        Step exceptions = tasklet(repository, tx, "reconExceptions", (contribution, chunk) -> {
+        Step exceptions = tasklet(repository, tx, fencing, "reconExceptions", (contribution, chunk) -> {
             sql.exceptions(date(chunk));
             long runId = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                     .getLong(ReconcileJob.RUN_ID_KEY);
@@ -92,8 +94,14 @@ public class ReconcileJobConfiguration {
         };
     }
 
-    private static Step tasklet(JobRepository repository, PlatformTransactionManager tx, String name, Tasklet tasklet) {
-        return new StepBuilder(name, repository).tasklet(tasklet, tx).build();
+    /** Every reconcile step is one transaction; it first checks the fencing token inside it. */
+    private static Step tasklet(JobRepository repository, PlatformTransactionManager tx, FencingGuard fencing, String name,
+                                Tasklet tasklet) {
+        Tasklet fenced = (contribution, chunk) -> {
+            fencing.check(contribution.getStepExecution());
+            return tasklet.execute(contribution, chunk);
+        };
+        return new StepBuilder(name, repository).tasklet(fenced, tx).build();
     }
 
     private static LocalDate date(ChunkContext chunk) {

@@ -32,6 +32,7 @@ public class StagingWriter implements ItemWriter<StagedItem> {
     private final long fileId;
     private final String source;
     private final RejectionCounter rejections;
+    private final Runnable guard;
 
     /** Counts rejected records of the file across chunks (restored from the step context on restart). */
     public interface RejectionCounter {
@@ -39,6 +40,15 @@ public class StagingWriter implements ItemWriter<StagedItem> {
     }
 
     public StagingWriter(DataSource dataSource, long fileId, String source, RejectionCounter rejections) {
+        this(dataSource, fileId, source, rejections, () -> { });
+    }
+
+    /**
+     * @param guard runs first in every {@link #write}, inside the chunk's transaction; throwing
+     *     rolls the chunk back (the jobs use it to enforce the job lock's fencing token)
+     */
+    public StagingWriter(DataSource dataSource, long fileId, String source, RejectionCounter rejections, Runnable guard) {
+        this.guard = guard;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.fileId = fileId;
@@ -48,6 +58,7 @@ public class StagingWriter implements ItemWriter<StagedItem> {
 
     @Override
     public void write(Chunk<? extends StagedItem> chunk) throws Exception {
+        guard.run();
         StringBuilder gatewayCsv = new StringBuilder();
         StringBuilder entryCsv = new StringBuilder();
         List<Object[]> statements = new ArrayList<>();
