@@ -18,6 +18,15 @@ public final class JobTestSupport {
     public final EmbeddedSftpServer sftp;
     public final Path workDirectory;
 
+    /** Starts the services for a test class (its static initialiser). */
+    public static JobTestSupport start(String prefix) {
+        try {
+            return new JobTestSupport(prefix);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     public JobTestSupport(String prefix) throws Exception {
         LocalPostgres pg = LocalPostgres.server();
         database = pg.createDatabase(prefix, true);

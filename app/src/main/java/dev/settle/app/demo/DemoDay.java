@@ -4,8 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.settle.app.server.SettleServerApplication;
 import dev.settle.gateway.merchant.IssuedKey;
 import dev.settle.gateway.merchant.Merchants;
-import dev.settle.jobs.JobNames;
-import dev.settle.jobs.JobRunner;
+import dev.settle.app.SettleJobsApplication;
+import dev.settle.schedules.PipelineSchedules;
 import dev.settle.jobs.settlement.MerchantSettlementConfig;
 import dev.settle.jobs.settlement.MerchantSettlementConfigs;
 import dev.settle.jobs.settlement.SettlementTerms;
@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -110,7 +108,7 @@ public final class DemoDay {
 
             out.println();
             out.println("Nightly pipeline:");
-            try (ConfigurableApplicationContext jobs = new SpringApplicationBuilder(DemoJobsApplication.class)
+            try (ConfigurableApplicationContext jobs = new SpringApplicationBuilder(SettleJobsApplication.class)
                     .web(WebApplicationType.NONE)
                     .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                     .run(asArguments(jobProperties(pg, redis, sftp)))) {
@@ -127,27 +125,43 @@ public final class DemoDay {
         }
     }
 
+    /**
+     * Fires the nightly pipeline for {@code day} through the scheduler, as a manual Quartz trigger
+     * would in production ({@code ./settle schedules trigger --date D}), and waits for it.
+     */
     private void runPipeline(ConfigurableApplicationContext jobs, LocalDate day) throws Exception {
-        JobRunner runner = jobs.getBean(JobRunner.class);
-        List<String> known = jobs.getBeansOfType(Job.class).values().stream().map(Job::getName).toList();
-        String date = day.toString();
-        step(runner, JobNames.INGEST.jobName(), Map.of("source", "adyen", "businessDate", date), "ingest gateway report");
-        step(runner, JobNames.INGEST.jobName(), Map.of("source", "bank", "businessDate", date), "ingest bank statement");
-        step(runner, JobNames.RECONCILE.jobName(), Map.of("businessDate", date), "reconcile");
-        for (JobNames later : List.of(JobNames.SETTLE, JobNames.PAYOUT)) {
-            if (known.contains(later.jobName())) {
-                step(runner, later.jobName(), Map.of("businessDate", date), later.jobName());
+        long t0 = System.nanoTime();
+        String trigger = jobs.getBean(PipelineSchedules.class).trigger(day);
+        out.printf("  Quartz trigger %s fired the pipeline for %s%n", trigger, day);
+        JdbcTemplate jdbc = new JdbcTemplate(jobs.getBean(javax.sql.DataSource.class));
+        long deadline = System.currentTimeMillis() + 10 * 60_000;
+        List<Map<String, Object>> stages = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            stages = jdbc.queryForList("""
+                    SELECT i.job_name, coalesce(max(p.parameter_value) FILTER (WHERE p.parameter_name = 'source'), '') AS source,
+                           e.status, extract(epoch FROM e.end_time - e.start_time) * 1000 AS ms
+                      FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                      JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                     WHERE e.job_execution_id IN (SELECT job_execution_id FROM batch_job_execution_params
+                                                   WHERE parameter_name = 'businessDate' AND parameter_value = ?)
+                     GROUP BY e.job_execution_id, i.job_name, e.status, e.start_time, e.end_time ORDER BY e.start_time""",
+                    day.toString());
+            boolean payoutDone = stages.stream().anyMatch(s -> "payout".equals(s.get("job_name")) && "COMPLETED".equals(s.get("status")));
+            boolean failed = stages.stream().anyMatch(s -> "FAILED".equals(s.get("status")));
+            if (payoutDone || failed) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        for (Map<String, Object> s : stages) {
+            String label = s.get("job_name") + (((String) s.get("source")).isEmpty() ? "" : " " + s.get("source"));
+            Object ms = s.get("ms");
+            out.printf("  %-24s %-10s %6s ms%n", label, s.get("status"), ms == null ? "-" : ((Number) ms).longValue());
+            if ("FAILED".equals(s.get("status"))) {
+                throw new IllegalStateException(label + " failed; see ./settle status --date " + day);
             }
         }
-    }
-
-    private void step(JobRunner runner, String job, Map<String, String> params, String label) throws Exception {
-        long t0 = System.nanoTime();
-        BatchStatus status = runner.run(job, params).getStatus();
-        out.printf("  %-24s %-10s %5d ms%n", label, status, (System.nanoTime() - t0) / 1_000_000);
-        if (status != BatchStatus.COMPLETED) {
-            throw new IllegalStateException(label + " ended " + status);
-        }
+        out.printf("  pipeline done in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
     private Map<String, String> merchants(HikariDataSource dataSource, Clock clock, boolean fresh) throws IOException {
@@ -222,6 +236,8 @@ public final class DemoDay {
         p.put("settle.node", "demo");
         p.put("settle.work-directory", work.resolve("jobs").toString());
         p.put("settle.recon.rule-set-version", "immediate");
+        p.put("spring.quartz.auto-startup", "true");
+        p.put("settle.schedule.cron", "0 30 2 * * ?");
         p.put("logging.level.root", "WARN");
         String[][] sources = {{"adyen", "gateway", "adyen-sdr", "/gateway/reports", "settlement_detail_report_.*\\.csv"},
                 {"bank", "bank", "camt053", "/bank/statements", "camt053_.*\\.xml"}};

@@ -189,7 +189,8 @@ public final class ReconciliationSql {
 
     /**
      * Leg 3: our payouts (view recon_expected_bank_debit) ↔ bank debits, 1:1 on end-to-end id and
-     * amount. Only debits whose end-to-end id is one of ours ('po_…') can be unmatched exceptions.
+     * amount. Only debits whose end-to-end id is one of ours ('STL' + 12 digits, from the payout
+     * job's sequence) can be unmatched exceptions; the bank's other debits are not ours to explain.
      */
     public int leg3(LocalDate date, ReconRule rule) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("d", Date.valueOf(date))
@@ -205,7 +206,7 @@ public final class ReconciliationSql {
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.end_to_end_id, -e.amount_minor AS amount_minor,
                            e.currency, coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date
                       FROM visible_bank_entry e
-                     WHERE e.amount_minor < 0 AND NOT e.reversal AND e.end_to_end_id LIKE 'po\\_%' AND e.file_business_date <= :d
+                     WHERE e.amount_minor < 0 AND NOT e.reversal AND e.end_to_end_id LIKE 'STL%' AND e.file_business_date <= :d
                        AND NOT EXISTS (SELECT 1 FROM recon_matched_item m
                                         WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
                 ), joined AS (

@@ -314,12 +314,28 @@ public final class DayGenerator {
         }
     }
 
+    /** A debit the bank books on our account: one of our payouts, by its end-to-end id. */
+    record BankDebit(CurrencyUnit currency, long amountMinor, String endToEndId) {
+    }
+
     static long writeStatement(DaySpec spec, List<Batch> batches, Path camtFile) throws IOException {
+        return writeStatement(spec, batches, List.of(), null, camtFile);
+    }
+
+    /**
+     * @param openingMinorByCurrency running balances to open each statement with (the account is
+     *     not swept); null: open at zero and sweep each statement back to zero
+     */
+    static long writeStatement(DaySpec spec, List<Batch> batches, List<BankDebit> debits,
+                               Map<CurrencyUnit, Long> openingMinorByCurrency, Path camtFile) throws IOException {
         LocalDate day = spec.day();
         Files.createDirectories(camtFile.toAbsolutePath().getParent());
         Map<CurrencyUnit, List<Batch>> byCurrency = new TreeMap<>();
         for (Batch b : batches) {
             byCurrency.computeIfAbsent(b.currency, c -> new ArrayList<>()).add(b);
+        }
+        for (BankDebit d : debits) {
+            byCurrency.computeIfAbsent(d.currency(), c -> new ArrayList<>());
         }
         long entries = 0;
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(camtFile), 1 << 16);
@@ -330,11 +346,22 @@ public final class DayGenerator {
             for (Map.Entry<CurrencyUnit, List<Batch>> e : byCurrency.entrySet()) {
                 CurrencyUnit currency = e.getKey();
                 index++;
-                Money zero = Money.zero(currency);
+                boolean sweep = openingMinorByCurrency == null;
+                long opening = sweep ? 0 : openingMinorByCurrency.getOrDefault(currency, 0L);
+                long closing = opening;
+                for (Batch b : e.getValue()) {
+                    closing += b.unpaid || b.payoutMinor <= 0 ? 0 : b.payoutMinor + b.bankDifferenceMinor;
+                }
+                for (BankDebit d : debits) {
+                    closing -= d.currency() == currency ? d.amountMinor() : 0;
+                }
+                if (spec.plantDiscrepancies() && !unexplainedWritten) {
+                    closing += 4_242;
+                }
                 writer.startStatement(new CamtStatement(index, "STMT-" + day + "-" + currency, Long.toString(day.toEpochDay()),
                         null, day + "T06:00:00", null, "SETTLE-" + currency, currency,
-                        List.of(new CamtBalance("OPBD", zero, CreditDebit.CRDT, day.minusDays(1), XmlLocation.NONE),
-                                new CamtBalance("CLBD", zero, CreditDebit.CRDT, day, XmlLocation.NONE)), XmlLocation.NONE));
+                        List.of(balance("OPBD", opening, currency, day.minusDays(1)),
+                                balance("CLBD", sweep ? 0 : closing, currency, day)), XmlLocation.NONE));
                 long balance = 0;
                 for (Batch b : e.getValue()) {
                     if (b.unpaid || b.payoutMinor <= 0) {
@@ -345,6 +372,16 @@ public final class DayGenerator {
                     balance += paid;
                     entries++;
                 }
+                for (BankDebit d : debits) {
+                    if (d.currency() == currency) {
+                        Money amount = Money.ofMinor(d.amountMinor(), currency);
+                        writer.writeEntry(new CamtEntry(index, amount, CreditDebit.DBIT, false, "BOOK", day, day, "PAYOUT-" + d.endToEndId(),
+                                "PMNT/ICDT/ESCT", null, null, List.of(transaction(d.endToEndId(), amount, "PAYOUT " + d.endToEndId())),
+                                XmlLocation.NONE));
+                        balance -= d.amountMinor();
+                        entries++;
+                    }
+                }
                 if (spec.plantDiscrepancies() && !unexplainedWritten) {
                     Money unexplained = Money.ofMinor(4_242, currency);
                     writer.writeEntry(credit(index, unexplained, day, unexplainedRemittance(day)));
@@ -352,10 +389,12 @@ public final class DayGenerator {
                     unexplainedWritten = true;
                     entries++;
                 }
-                if (balance > 0) {
-                    writer.writeEntry(new CamtEntry(index, Money.ofMinor(balance, currency), CreditDebit.DBIT, false, "BOOK", day, day,
+                if (sweep && balance != 0) {
+                    // swept to (or topped up from) treasury, so every statement closes at zero
+                    writer.writeEntry(new CamtEntry(index, Money.ofMinor(Math.abs(balance), currency),
+                            balance > 0 ? CreditDebit.DBIT : CreditDebit.CRDT, false, "BOOK", day, day,
                             "SWEEP-" + day + "-" + currency, "PMNT/ICDT/XBCT", null, null,
-                            List.of(transaction("SWEEP-" + day, Money.ofMinor(balance, currency), "DAILY SWEEP TO TREASURY")),
+                            List.of(transaction("SWEEP-" + day, Money.ofMinor(Math.abs(balance), currency), "DAILY SWEEP TO TREASURY")),
                             XmlLocation.NONE));
                     entries++;
                 }
@@ -363,6 +402,11 @@ public final class DayGenerator {
             }
         }
         return entries;
+    }
+
+    private static CamtBalance balance(String type, long minor, CurrencyUnit currency, LocalDate date) {
+        return new CamtBalance(type, Money.ofMinor(minor, currency), minor < 0 ? CreditDebit.DBIT : CreditDebit.CRDT, date,
+                XmlLocation.NONE);
     }
 
     private static CamtEntry credit(int statementIndex, Money amount, LocalDate day, String remittance) {

@@ -110,11 +110,37 @@ public final class GatewayEmulator {
             sdr.writer.close();
         }
         DaySpec spec = new DaySpec(0, day, 0, 0, List.of("EUR"), 0, 0, plantDiscrepancies);
-        DayGenerator.writeStatement(spec, new ArrayList<>(batches.values()), camtFile);
+        DayGenerator.writeStatement(spec, new ArrayList<>(batches.values()), payoutsDebitedOn(day), lastClosingBalances(), camtFile);
         if (plantDiscrepancies) {
             planted.add("the bank booked an unexplained credit: " + DayGenerator.unexplainedRemittance(day));
         }
         return planted;
+    }
+
+    /** The bank carries each account's balance from its last statement (opening = previous closing). */
+    private Map<CurrencyUnit, Long> lastClosingBalances() {
+        Map<CurrencyUnit, Long> closing = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT DISTINCT ON (s.account) s.currency, s.closing_minor FROM bank_statement s
+                  JOIN ingested_file f ON f.id = s.file_id
+                 WHERE f.status = 'INGESTED' AND s.account LIKE 'SETTLE-%' AND s.closing_minor IS NOT NULL
+                 ORDER BY s.account, s.file_id DESC, s.statement_no DESC""",
+                rs -> {
+                    closing.put(CurrencyUnit.of(rs.getString(1)), rs.getLong(2));
+                });
+        return closing;
+    }
+
+    /** Our payouts uploaded the day before: the bank executes them today (if payouts exist in this build). */
+    private List<DayGenerator.BankDebit> payoutsDebitedOn(LocalDate day) {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass('payout') IS NOT NULL", Boolean.class))) {
+            return List.of();
+        }
+        return jdbc.query("""
+                SELECT currency, amount_minor, end_to_end_id FROM recon_expected_bank_debit
+                 WHERE expected_date = ? ORDER BY end_to_end_id""",
+                (rs, n) -> new DayGenerator.BankDebit(CurrencyUnit.of(rs.getString(1)), rs.getLong(2), rs.getString(3)),
+                day.minusDays(1));
     }
 
     private static int batchNumber(LocalDate day, int index) {

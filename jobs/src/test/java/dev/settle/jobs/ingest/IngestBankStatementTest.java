@@ -18,15 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = dev.settle.jobs.JobsTestApplication.class)
 class IngestBankStatementTest {
 
-    static final JobTestSupport services;
-
-    static {
-        try {
-            services = new JobTestSupport("ingest_bank");
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final JobTestSupport services = JobTestSupport.start("ingest_bank");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

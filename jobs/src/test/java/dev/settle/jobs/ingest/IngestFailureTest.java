@@ -28,15 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = dev.settle.jobs.JobsTestApplication.class)
 class IngestFailureTest {
 
-    static final JobTestSupport services;
-
-    static {
-        try {
-            services = new JobTestSupport("ingest_failure");
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final JobTestSupport services = JobTestSupport.start("ingest_failure");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -29,15 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = dev.settle.jobs.JobsTestApplication.class)
 class IngestJobTest {
 
-    static final JobTestSupport services;
-
-    static {
-        try {
-            services = new JobTestSupport("ingest_test");
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final JobTestSupport services = JobTestSupport.start("ingest_test");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

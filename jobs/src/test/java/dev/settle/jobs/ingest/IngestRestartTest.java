@@ -23,15 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = dev.settle.jobs.JobsTestApplication.class)
 class IngestRestartTest {
 
-    static final JobTestSupport services;
-
-    static {
-        try {
-            services = new JobTestSupport("ingest_restart");
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final JobTestSupport services = JobTestSupport.start("ingest_restart");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
