@@ -107,8 +107,13 @@ public final class LocalPostgres {
         return password;
     }
 
+    /**
+     * JDBC URL of a database on this server. Batched INSERTs are rewritten into multi-row INSERTs
+     * ({@code reWriteBatchedInserts}): the settlement and staging writers batch hundreds of
+     * thousands of rows, and one round trip per row would dominate their time.
+     */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?reWriteBatchedInserts=true";
     }
 
     /**
@@ -169,7 +174,7 @@ public final class LocalPostgres {
 
     private Connection adminConnection() throws SQLException {
         String adminDb = Settings.get("settle.pg.admin-database", "postgres");
-        return DriverManager.getConnection(jdbcUrl(adminDb), user, password);
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + adminDb, user, password);
     }
 
     /** For a {@link DataSource} built elsewhere (Spring): the JDBC URL, user and password to use. */

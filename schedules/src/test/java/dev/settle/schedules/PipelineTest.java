@@ -84,7 +84,7 @@ class PipelineTest {
     }
 
     @Test
-    void runs_the_stages_in_order_once_skips_undeployed_jobs_and_a_rerun_recomputes_reconciliation_identically() throws Exception {
+    void runs_the_four_stages_in_order_once_and_a_rerun_recomputes_reconciliation_identically() throws Exception {
         LocalDate day = LocalDate.of(2026, 10, 5);
         services.generate(day, 10);
 
@@ -92,7 +92,7 @@ class PipelineTest {
 
         assertThat(first.stages()).extracting(s -> s.stage() + "/" + s.scope() + "=" + s.outcome()).containsExactly(
                 "ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "reconcile/=COMPLETED",
-                "settle/=SKIPPED_NOT_DEPLOYED", "payout/=SKIPPED_NOT_DEPLOYED");
+                "settle/=COMPLETED", "payout/=COMPLETED");
         assertThat(first.completed()).isTrue();
         List<Map<String, Object>> results = jdbc.queryForList(
                 "SELECT * FROM recon_result WHERE result_date = ? ORDER BY leg, item_key", day);
@@ -101,8 +101,8 @@ class PipelineTest {
 
         PipelineResult again = pipeline.run(day);
         assertThat(again.stages()).extracting(StageResult::outcome).containsExactly(StageOutcome.ALREADY_COMPLETED,
-                StageOutcome.ALREADY_COMPLETED, StageOutcome.ALREADY_COMPLETED, StageOutcome.SKIPPED_NOT_DEPLOYED,
-                StageOutcome.SKIPPED_NOT_DEPLOYED);
+                StageOutcome.ALREADY_COMPLETED, StageOutcome.ALREADY_COMPLETED, StageOutcome.ALREADY_COMPLETED,
+                StageOutcome.ALREADY_COMPLETED);
         assertThat(executions()).isEqualTo(executionsAfterFirst);
 
         PipelineResult rerun = pipeline.rerun(JobNames.RECONCILE, day, "r1");
@@ -111,15 +111,15 @@ class PipelineTest {
                 .isEqualTo(results);
 
         var views = status.executions(day, 50);
-        assertThat(views).hasSize(4);
+        assertThat(views).hasSize(6); // five stages, then the reconciliation rerun
         assertThat(views).allSatisfy(v -> {
             assertThat(v.status()).isEqualTo("COMPLETED");
             assertThat(v.fencingToken()).isPositive();
             assertThat(v.lockHolder()).isEmpty(); // released
             assertThat(v.steps()).isNotEmpty();
         });
-        assertThat(views.get(3).parameters()).containsEntry("rerun", "r1");
-        assertThat(views.get(2).lockName()).isEqualTo(views.get(3).lockName()).isEqualTo("reconcile:" + day);
+        assertThat(views.get(5).parameters()).containsEntry("rerun", "r1");
+        assertThat(views.get(2).lockName()).isEqualTo(views.get(5).lockName()).isEqualTo("reconcile:" + day);
         assertThat(pipeline.lastCompletedDate()).isEqualTo(day);
 
         // metrics: job durations, items per step, reconciliation KPIs

@@ -109,7 +109,8 @@ class TwoNodeScheduleTest {
 
         for (LocalDate d : DATES) {
             assertThat(executionsOf(d)).as("executions for %s", d).containsExactly(
-                    "ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "reconcile=COMPLETED");
+                    "ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "payout=COMPLETED",
+                "reconcile=COMPLETED", "settle=COMPLETED");
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ingested_file WHERE status = 'INGESTED'", Long.class))
                 .isEqualTo(2L * DATES.size());
@@ -130,7 +131,8 @@ class TwoNodeScheduleTest {
         List<StageOutcome> outcomes = new ArrayList<>(List.of(ra.get().outcome(), rb.get().outcome()));
 
         assertThat(outcomes).contains(StageOutcome.COMPLETED);
-        assertThat(executionsOf(day)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "reconcile=COMPLETED");
+        assertThat(executionsOf(day)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "payout=COMPLETED",
+                "reconcile=COMPLETED", "settle=COMPLETED");
     }
 
     @Test
@@ -150,10 +152,11 @@ class TwoNodeScheduleTest {
             Thread.sleep(250);
         }
         Thread.sleep(1500); // a second (wrong) firing would show up by now
-        assertThat(executionsOf(yesterday)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "reconcile=COMPLETED");
+        assertThat(executionsOf(yesterday)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "payout=COMPLETED",
+                "reconcile=COMPLETED", "settle=COMPLETED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Long.class))
                 .as("only yesterday ran (catch-up limited to 1 day), once")
-                .isEqualTo(3L * (DATES.size() + 2));
+                .isEqualTo(5L * (DATES.size() + 2)); // five jobs per date: two ingests, reconcile, settle, payout
         scheduler.unscheduleJob(org.quartz.TriggerKey.triggerKey("missed", PipelineSchedules.GROUP));
     }
 
@@ -166,7 +169,8 @@ class TwoNodeScheduleTest {
         nodeA = null;
         nodeB.getBean(PipelineSchedules.class).trigger(day);
         awaitQuiet(Duration.ofSeconds(60));
-        assertThat(executionsOf(day)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "reconcile=COMPLETED");
+        assertThat(executionsOf(day)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "payout=COMPLETED",
+                "reconcile=COMPLETED", "settle=COMPLETED");
         assertThat(jdbc.queryForObject("SELECT holder FROM job_fence WHERE lock_name = ?", String.class, "reconcile:" + day))
                 .isEqualTo("node-b");
     }
