@@ -115,12 +115,13 @@ class OperationsCliTest {
         Result status = settle("status", "--date", DAY.toString(), "--json", "--config", config.toString());
         assertThat(status.exitCode()).isZero();
         JsonNode executions = JSON.readTree(status.out());
-        assertThat(executions).hasSize(3);
+        assertThat(executions).hasSize(5); // ingest ×2, reconcile, settle, payout
         assertThat(executions.get(2).get("job").asString()).isEqualTo("reconcile");
         assertThat(executions.get(2).get("steps").size()).isPositive();
 
         Result rerunPayouts = settle("rerun", "payout", "--date", DAY.toString(), "--config", config.toString());
-        assertThat(rerunPayouts.out()).contains("payout").contains("SKIPPED_NOT_DEPLOYED");
+        // payouts are exactly-once: a rerun of a completed date finds the payout job done and runs nothing
+        assertThat(rerunPayouts.out()).contains("payout").contains("ALREADY_COMPLETED");
 
         Result trigger = settle("schedules", "trigger", "--date", DAY.toString(), "--config", config.toString());
         assertThat(trigger.exitCode()).isZero();
