@@ -3,8 +3,8 @@ package dev.settle.formats.mt940;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.settle.formats.FormatException;
-import java.io.ByteArrayInputStream;
 import dev.settle.formats.fuzz.ByteMutations;
+import java.io.ByteArrayInputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
