@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -77,6 +78,9 @@ public final class JobRunner {
             if (last != null && last.isRunning()) {
                 recoverOrphan(last, lockName);
             }
+            if (last == null) {
+                forgetInstanceWithoutExecution(jobName, identifying);
+            }
             return launch(job, parameters(identifyingParameters, lockName, lock.fencingToken()));
         }
     }
@@ -136,6 +140,21 @@ public final class JobRunner {
             }
         }
         return recovered;
+    }
+
+    /**
+     * Spring Batch writes a job instance and its first execution in two transactions; a node killed
+     * between them leaves an instance that can neither be restarted nor started again ("Cannot find
+     * any job execution for job instance"). Such an instance never ran a step, so it is deleted and
+     * the job starts afresh.
+     */
+    private void forgetInstanceWithoutExecution(String jobName, JobParameters identifying) {
+        JobInstance empty = jobRepository.getJobInstance(jobName, identifying);
+        if (empty != null) {
+            log.warn("job instance {} of {} has no execution (a node died while creating it): deleting it", empty.getInstanceId(),
+                    jobName);
+            jobRepository.deleteJobInstance(empty);
+        }
     }
 
     private void recoverOrphan(JobExecution orphan, String lockName) {

@@ -66,6 +66,19 @@ class IngestFailureTest {
                 Long.class)).isZero();
     }
 
+    @Autowired
+    org.springframework.batch.core.repository.JobRepository jobRepository;
+
+    @Test
+    void an_instance_a_dead_node_left_without_any_execution_is_started_afresh() throws Exception {
+        services.publish("settlement_detail_report_batch_orphan.csv", IngestJobTest.report(10, 9));
+        // what a SIGKILL between Spring Batch's "create instance" and "create execution" transactions leaves behind
+        jobRepository.createJobInstance(IngestJob.NAME, new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString(IngestJob.BUSINESS_DATE, "2026-11-22", true).addString(IngestJob.SOURCE, "adyen", true)
+                .toJobParameters());
+        assertThat(ingest("2026-11-22").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
     @Test
     void redis_unreachable_means_the_job_refuses_to_start() {
         Config config = new Config();
