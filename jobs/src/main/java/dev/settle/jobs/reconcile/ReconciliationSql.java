@@ -64,6 +64,10 @@ public final class ReconciliationSql {
                 .addValue("d", Date.valueOf(date)).addValue("p", partition).addValue("n", partitions)
                 .addValue("tol", rule.toleranceMinor()).addValue("bp", rule.toleranceBp())
                 .addValue("aging", rule.agingDays());
+        // idempotent: a partition restarted after a crash (its insert committed, its step status not)
+        // replaces its own rows; a leg-1 row's reference is the modification reference it was hashed on
+        named.update("""
+                DELETE FROM recon_result WHERE result_date = :d AND leg = 1 AND mod(abs(hashtext(reference)), :n) = :p""", p);
         return named.update("""
                 INSERT INTO recon_result (result_date, leg, outcome, pending, item_key, other_key, merchant_id, reference,
                                           currency, expected_minor, actual_minor, difference_minor, attribution, item_date)
@@ -134,6 +138,7 @@ public final class ReconciliationSql {
      */
     public int leg2(LocalDate date, ReconRule rule) {
         roomForSortsAndHashes();
+        jdbc.update("DELETE FROM recon_result WHERE result_date = ? AND leg = 2", date); // idempotent on restart
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("d", Date.valueOf(date))
                 .addValue("tol", rule.toleranceMinor()).addValue("bp", rule.toleranceBp())
                 .addValue("window", rule.dateWindowDays()).addValue("pattern", rule.batchReferencePattern());
@@ -193,6 +198,7 @@ public final class ReconciliationSql {
      * job's sequence) can be unmatched exceptions; the bank's other debits are not ours to explain.
      */
     public int leg3(LocalDate date, ReconRule rule) {
+        jdbc.update("DELETE FROM recon_result WHERE result_date = ? AND leg = 3", date); // idempotent on restart
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("d", Date.valueOf(date))
                 .addValue("window", rule.dateWindowDays()).addValue("aging", rule.agingDays());
         return named.update("""

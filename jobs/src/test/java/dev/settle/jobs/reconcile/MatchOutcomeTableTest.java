@@ -133,6 +133,23 @@ class MatchOutcomeTableTest {
     }
 
     @Test
+    void every_leg_can_be_run_again_after_a_crash_without_duplicating_its_results() {
+        LocalDate day = LocalDate.of(2027, 7, 1);
+        long fileId = file(day, "gw");
+        capture("TWICE", "EUR", 900, day);
+        settled(fileId, 1, "TWICE", "EUR", 900, 0);
+        run(day);
+        // a node killed after a step's work committed but before its status did: the step runs again
+        sql.leg1(day, rules.leg(1), 0, 1);
+        sql.leg2(day, rules.leg(2));
+        sql.leg3(day, rules.leg(3));
+        sql.freezeMatches(day);
+        sql.exceptions(day);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM recon_result WHERE result_date = ? AND reference = 'TWICE'",
+                Long.class, day)).isEqualTo(1);
+    }
+
+    @Test
     void outcomes_are_declared_in_precedence_order_with_only_the_first_two_final() {
         assertThat(List.of(MatchOutcome.values()).stream().filter(MatchOutcome::finalMatch))
                 .containsExactly(MatchOutcome.MATCHED, MatchOutcome.MATCHED_WITHIN_TOLERANCE);
