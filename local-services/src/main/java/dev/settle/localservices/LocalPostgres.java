@@ -70,10 +70,17 @@ public final class LocalPostgres {
         }
         try {
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "settle-embedded-pg");
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(dir.toFile())
-                    .setCleanDataDirectory(true)
-                    .start();
+            // settle.pg.data-directory keeps the embedded cluster's data between runs (the demo's
+            // next day); without it every run starts from an empty, temporary cluster
+            String dataDirectory = Settings.get("settle.pg.data-directory", "");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile());
+            if (dataDirectory.isEmpty()) {
+                builder.setCleanDataDirectory(true);
+            } else {
+                java.nio.file.Files.createDirectories(Path.of(dataDirectory));
+                builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres pg = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();

@@ -69,6 +69,10 @@ public final class DemoDay {
 
     /** @return true when everything balanced */
     public boolean run(LocalDate day, boolean fresh) throws Exception {
+        if (System.getProperty("settle.pg.data-directory") == null && System.getenv("SETTLE_PG_DATA_DIRECTORY") == null) {
+            // when PostgreSQL has to be embedded, keep its data beside the demo's files so --next-day finds yesterday
+            System.setProperty("settle.pg.data-directory", work.resolveSibling("pgdata").toString());
+        }
         LocalPostgres pg = LocalPostgres.server();
         LocalRedis redis = LocalRedis.server();
         if (fresh) {
