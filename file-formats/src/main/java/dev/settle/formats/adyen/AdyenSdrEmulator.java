@@ -26,7 +26,7 @@ public final class AdyenSdrEmulator {
     }
 
     /**
-     * Writes {@code rows} data rows (payout rows included) to {@code out}; the caller closes {@code out}.
+     * Writes {@code rows} data rows (payout rows included) to {@code out} and closes it.
      *
      * @return the number of data rows written
      */
