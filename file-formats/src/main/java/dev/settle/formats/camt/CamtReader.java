@@ -84,30 +84,8 @@ public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
     }
 
     private CamtMessage readRoot() {
-        int ev = cur.next();
-        if (ev != XMLStreamConstants.START_ELEMENT) {
-            throw fatal(CamtViolation.CAMT_MALFORMED_XML, null, "no root element");
-        }
-        String ns = cur.namespace();
-        CamtMessage m = "Document".equals(cur.localName())
-                ? CamtMessage.fromNamespace(ns).orElse(null) : null;
-        if (m == null) {
-            throw fatal(CamtViolation.CAMT_UNSUPPORTED_MESSAGE, ns,
-                    "root <" + cur.localName() + "> in namespace '" + ns
-                            + "' is not a camt.053/camt.054 Document of version 001.02, 001.04 or 001.08");
-        }
-        ev = cur.next();
-        if (ev != XMLStreamConstants.START_ELEMENT || !m.messageElement().equals(cur.localName())) {
-            throw fatal(CamtViolation.CAMT_UNSUPPORTED_MESSAGE,
-                    ev == XMLStreamConstants.START_ELEMENT ? cur.localName() : null,
-                    "expected <" + m.messageElement() + "> under <Document>");
-        }
-        return m;
-    }
-
-    private FormatException fatal(CamtViolation code, String raw, String message) {
-        return new FormatException(new Violation(code, file, cur.currentLine(), cur.path(), "Document", null, raw,
-                message));
+        return cur.openDocument(CamtMessage::fromNamespace, CamtMessage::messageElement,
+                CamtViolation.CAMT_UNSUPPORTED_MESSAGE, "a camt.053/camt.054 Document of version 001.02, 001.04 or 001.08");
     }
 
     @Override
@@ -217,12 +195,7 @@ public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
                     "/Document/" + message.messageElement(), message.messageElement(), message.statementElement(),
                     null, "the message has no <" + message.statementElement() + ">: nothing to reconcile"));
         }
-        if (cur.strayTextCount() > 0) {
-            XmlLocation at = cur.firstStrayText();
-            violations.add(new Violation(CamtViolation.CAMT_UNEXPECTED_TEXT, file, at.line(), at.xmlPath(), null, null,
-                    null, cur.strayTextCount() + " element(s) hold non-whitespace text between child elements"
-                            + " (e.g. U+00A0 indentation); the text was ignored"));
-        }
+        cur.strayText(CamtViolation.CAMT_UNEXPECTED_TEXT).ifPresent(violations::add);
     }
 
     private CamtGroupHeader readGroupHeader() {

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
@@ -361,6 +363,53 @@ public final class XmlCursor implements AutoCloseable {
 
     public String file() {
         return file;
+    }
+
+    /**
+     * Reads the root {@code <Document>} and the message element under it, for the ISO 20022
+     * readers: the message type is the one the Document's namespace names.
+     *
+     * @param messageOfNamespace the message type a namespace stands for, if supported
+     * @param messageElement the element a message type expects under {@code <Document>}
+     * @param supported what is supported, for the error ("a pain.001.001.03 or .09 Document")
+     * @throws FormatException the cursor's malformed code (no root) or {@code unsupported}
+     */
+    public <M> M openDocument(Function<String, Optional<M>> messageOfNamespace, Function<M, String> messageElement,
+                              ViolationCode unsupported, String supported) {
+        if (next() != XMLStreamConstants.START_ELEMENT) {
+            throw fatal(malformed, null, "no root element");
+        }
+        String ns = namespace();
+        M message = "Document".equals(localName()) ? messageOfNamespace.apply(ns).orElse(null) : null;
+        if (message == null) {
+            throw fatal(unsupported, ns, "root <" + localName() + "> in namespace '" + ns + "' is not " + supported);
+        }
+        int ev = next();
+        String expected = messageElement.apply(message);
+        if (ev != XMLStreamConstants.START_ELEMENT || !expected.equals(localName())) {
+            throw fatal(unsupported, ev == XMLStreamConstants.START_ELEMENT ? localName() : null,
+                    "expected <" + expected + "> under <Document>");
+        }
+        return message;
+    }
+
+    /** A violation that stops reading the document, at the current position. */
+    public FormatException fatal(ViolationCode code, String raw, String message) {
+        return new FormatException(new Violation(code, file, currentLine(), path(), "Document", null, raw, message));
+    }
+
+    /**
+     * Once the document ended: one violation for all text found between child elements (which
+     * the schema forbids and the reader ignored), or empty when there was none.
+     */
+    public Optional<Violation> strayText(ViolationCode code) {
+        if (strayTextCount() == 0) {
+            return Optional.empty();
+        }
+        XmlLocation at = firstStrayText();
+        return Optional.of(new Violation(code, file, at.line(), at.xmlPath(), null, null, null, strayTextCount()
+                + " element(s) hold non-whitespace text between child elements (e.g. U+00A0 indentation);"
+                + " the schema rejects it, the reader ignored it"));
     }
 
     /** A fatal violation at the current position, e.g. a truncated document. */

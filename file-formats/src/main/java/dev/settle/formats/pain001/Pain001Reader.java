@@ -67,23 +67,8 @@ public final class Pain001Reader implements Iterator<Pain001Record>, AutoCloseab
     }
 
     private Pain001Message readRoot() {
-        if (cur.next() != XMLStreamConstants.START_ELEMENT) {
-            throw fatal(Pain001Violation.PAIN001_MALFORMED_XML, null, "no root element");
-        }
-        String ns = cur.namespace();
-        Pain001Message m = "Document".equals(cur.localName()) ? Pain001Message.fromNamespace(ns).orElse(null) : null;
-        if (m == null) {
-            throw fatal(Pain001Violation.PAIN001_UNSUPPORTED_MESSAGE, ns, "root <" + cur.localName()
-                    + "> in namespace '" + ns + "' is not a pain.001.001.03 or .09 Document");
-        }
-        if (cur.next() != XMLStreamConstants.START_ELEMENT || !"CstmrCdtTrfInitn".equals(cur.localName())) {
-            throw fatal(Pain001Violation.PAIN001_UNSUPPORTED_MESSAGE, null, "expected <CstmrCdtTrfInitn>");
-        }
-        return m;
-    }
-
-    private FormatException fatal(Pain001Violation code, String raw, String msg) {
-        return new FormatException(new Violation(code, file, cur.currentLine(), cur.path(), "Document", null, raw, msg));
+        return cur.openDocument(Pain001Message::fromNamespace, m -> "CstmrCdtTrfInitn",
+                Pain001Violation.PAIN001_UNSUPPORTED_MESSAGE, "a pain.001.001.03 or .09 Document");
     }
 
     @Override
@@ -106,13 +91,7 @@ public final class Pain001Reader implements Iterator<Pain001Record>, AutoCloseab
             int ev = cur.next();
             if (ev == XMLStreamConstants.END_DOCUMENT) {
                 done = true;
-                if (cur.strayTextCount() > 0) {
-                    XmlLocation at = cur.firstStrayText();
-                    violations.add(new Violation(Pain001Violation.PAIN001_UNEXPECTED_TEXT, file, at.line(),
-                            at.xmlPath(), null, null, null, cur.strayTextCount()
-                                    + " element(s) hold non-whitespace text between child elements (e.g. U+00A0"
-                                    + " indentation); the schema rejects it, the reader ignored it"));
-                }
+                cur.strayText(Pain001Violation.PAIN001_UNEXPECTED_TEXT).ifPresent(violations::add);
                 return;
             }
             int depth = cur.depth();

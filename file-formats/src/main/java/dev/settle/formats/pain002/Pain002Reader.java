@@ -64,23 +64,8 @@ public final class Pain002Reader implements Iterator<Pain002Record>, AutoCloseab
     }
 
     private Pain002Message readRoot() {
-        if (cur.next() != XMLStreamConstants.START_ELEMENT) {
-            throw fatal(Pain002Violation.PAIN002_MALFORMED_XML, null, "no root element");
-        }
-        String ns = cur.namespace();
-        Pain002Message m = "Document".equals(cur.localName()) ? Pain002Message.fromNamespace(ns).orElse(null) : null;
-        if (m == null) {
-            throw fatal(Pain002Violation.PAIN002_UNSUPPORTED_MESSAGE, ns, "root <" + cur.localName()
-                    + "> in namespace '" + ns + "' is not a pain.002.001.03 or .10 Document");
-        }
-        if (cur.next() != XMLStreamConstants.START_ELEMENT || !"CstmrPmtStsRpt".equals(cur.localName())) {
-            throw fatal(Pain002Violation.PAIN002_UNSUPPORTED_MESSAGE, null, "expected <CstmrPmtStsRpt>");
-        }
-        return m;
-    }
-
-    private FormatException fatal(Pain002Violation code, String raw, String msg) {
-        return new FormatException(new Violation(code, file, cur.currentLine(), cur.path(), "Document", null, raw, msg));
+        return cur.openDocument(Pain002Message::fromNamespace, m -> "CstmrPmtStsRpt",
+                Pain002Violation.PAIN002_UNSUPPORTED_MESSAGE, "a pain.002.001.03 or .10 Document");
     }
 
     @Override
@@ -103,12 +88,7 @@ public final class Pain002Reader implements Iterator<Pain002Record>, AutoCloseab
             int ev = cur.next();
             if (ev == XMLStreamConstants.END_DOCUMENT) {
                 done = true;
-                if (cur.strayTextCount() > 0) {
-                    XmlLocation at = cur.firstStrayText();
-                    violations.add(new Violation(Pain002Violation.PAIN002_UNEXPECTED_TEXT, file, at.line(),
-                            at.xmlPath(), null, null, null,
-                            cur.strayTextCount() + " element(s) hold non-whitespace text between child elements"));
-                }
+                cur.strayText(Pain002Violation.PAIN002_UNEXPECTED_TEXT).ifPresent(violations::add);
                 return;
             }
             int depth = cur.depth();
