@@ -2,14 +2,13 @@ package dev.settle.formats.adyen;
 
 import dev.settle.formats.FormatException;
 import dev.settle.formats.Violation;
-import dev.settle.formats.generic.CsvHeader;
+import dev.settle.formats.generic.CsvItems;
 import dev.settle.formats.generic.CsvRowSource;
 import dev.settle.formats.generic.DateTimeText;
 import dev.settle.formats.generic.DecimalText;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
 import dev.settle.money.MoneyException;
-import java.io.Closeable;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -20,12 +19,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 
@@ -40,17 +36,14 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Memory does not grow with the file: one row is held at a time. Not thread-safe.
  */
-public final class AdyenSdrReader implements Iterator<SdrLine>, Closeable {
+public final class AdyenSdrReader extends CsvItems<SdrLine> {
 
     static final String RECORD_TYPE = "SDR row";
 
-    private final CsvRowSource rows;
     private final String fileName;
-    private final CsvHeader header;
-    private final Map<SdrColumn, Integer> positions = new EnumMap<>(SdrColumn.class);
+    private final Map<SdrColumn, Integer> positions;
     private final Map<String, Optional<ZoneId>> zones = new HashMap<>();
     private final Map<String, Optional<CurrencyUnit>> currencies = new HashMap<>();
-    private SdrLine next;
 
     /**
      * Reads the header row.
@@ -58,22 +51,9 @@ public final class AdyenSdrReader implements Iterator<SdrLine>, Closeable {
      * @throws FormatException {@code ADYEN_EMPTY_FILE}, {@code ADYEN_MISSING_COLUMN} or {@code ADYEN_MALFORMED_CSV}
      */
     public AdyenSdrReader(Reader reader, String fileName) {
+        super(new CsvRowSource(reader, CsvRowSource.format(',', '"'), fileName, AdyenViolation.ADYEN_MALFORMED_CSV));
         this.fileName = fileName;
-        this.rows = new CsvRowSource(reader, CsvRowSource.format(',', '"'), fileName, AdyenViolation.ADYEN_MALFORMED_CSV);
-        CSVRecord first = rows.next();
-        if (first == null) {
-            throw new FormatException(new Violation(AdyenViolation.ADYEN_EMPTY_FILE, fileName, 1, null, "header", null, null,
-                    "the file has no header row"));
-        }
-        this.header = CsvHeader.of(first);
-        for (SdrColumn c : SdrColumn.values()) {
-            int i = header.indexOf(c.header());
-            if (i < 0 && c.required()) {
-                throw new FormatException(new Violation(AdyenViolation.ADYEN_MISSING_COLUMN, fileName, rows.line(), null,
-                        "header", c.header(), null, "required column '" + c.header() + "' is missing from the header"));
-            }
-            positions.put(c, i);
-        }
+        this.positions = readHeader(SdrColumn.class, fileName, AdyenViolation.ADYEN_EMPTY_FILE, AdyenViolation.ADYEN_MISSING_COLUMN);
     }
 
     /** Opens a UTF-8 stream (a leading byte-order mark is skipped). */
@@ -83,36 +63,11 @@ public final class AdyenSdrReader implements Iterator<SdrLine>, Closeable {
 
     /** The header names as found in the file, in file order. */
     public List<String> headerNames() {
-        return header.names();
+        return header().names();
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            CSVRecord record = rows.next();
-            if (record != null) {
-                next = toLine(record, rows.line());
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public SdrLine next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SdrLine line = next;
-        next = null;
-        return line;
-    }
-
-    @Override
-    public void close() {
-        rows.close();
-    }
-
-    private SdrLine toLine(CSVRecord r, long line) {
+    protected SdrLine toItem(CSVRecord r, long line) {
         Cells cells = new Cells(r, line);
         String typeText = cells.get(SdrColumn.TYPE);
         String timeZone = cells.get(SdrColumn.TIME_ZONE);
@@ -193,7 +148,7 @@ public final class AdyenSdrReader implements Iterator<SdrLine>, Closeable {
                 if (!shortReported) {
                     shortReported = true;
                     violation(AdyenViolation.ADYEN_SHORT_ROW, null, String.valueOf(record.size()),
-                            "row has " + record.size() + " cells, the header has " + header.size()
+                            "row has " + record.size() + " cells, the header has " + header().size()
                                     + "; missing cells are read as empty");
                 }
                 return "";

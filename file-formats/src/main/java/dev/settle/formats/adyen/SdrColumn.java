@@ -1,11 +1,13 @@
 package dev.settle.formats.adyen;
 
+import dev.settle.formats.generic.CsvColumn;
+
 /**
  * The SDR columns this package understands, by header name. Columns are found by name, never by
  * position, so the classic 30-column order and newer reordered layouts read alike; any other
  * column in a file is ignored.
  */
-public enum SdrColumn {
+public enum SdrColumn implements CsvColumn {
     COMPANY_ACCOUNT("Company Account", true),
     MERCHANT_ACCOUNT("Merchant Account", true),
     PSP_REFERENCE("Psp Reference", true),
@@ -41,11 +43,13 @@ public enum SdrColumn {
     }
 
     /** The header text as Adyen writes it. */
+    @Override
     public String header() {
         return header;
     }
 
     /** Whether a file without this column is refused ({@code ADYEN_MISSING_COLUMN}); optional ones read as empty. */
+    @Override
     public boolean required() {
         return required;
     }

@@ -7,7 +7,6 @@ import dev.settle.formats.generic.GenericMapping.Field;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
 import dev.settle.money.MoneyException;
-import java.io.Closeable;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -17,10 +16,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 
@@ -31,25 +28,23 @@ import org.apache.commons.csv.CSVRecord;
  * from the constructor; broken CSV structure stops reading ({@code GENERIC_MALFORMED_CSV}).
  * One row in memory at a time. Not thread-safe.
  */
-public final class GenericCsvReader implements Iterator<GenericRecord>, Closeable {
+public final class GenericCsvReader extends CsvItems<GenericRecord> {
 
     private final GenericMapping mapping;
     private final String fileName;
-    private final CsvRowSource rows;
     private final String recordType;
     private final Map<Field, Integer> positions = new EnumMap<>(Field.class);
     private final Map<String, Optional<CurrencyUnit>> currencies = new HashMap<>();
     private final StringBuilder scratch = new StringBuilder(32);
     private int headerSize = -1;
-    private GenericRecord next;
 
     /** Opens the stream in the mapping's encoding (malformed bytes become U+FFFD) and reads the header if any. */
     public GenericCsvReader(InputStream in, GenericMapping mapping, String fileName) {
+        super(new CsvRowSource(new InputStreamReader(in, mapping.encoding()),
+                CsvRowSource.format(mapping.delimiter(), mapping.quote()), fileName, GenericViolation.GENERIC_MALFORMED_CSV));
         this.mapping = mapping;
         this.fileName = fileName;
         this.recordType = mapping.kind() == GenericMapping.Kind.BANK ? "bank entry" : "gateway record";
-        this.rows = new CsvRowSource(new InputStreamReader(in, mapping.encoding()),
-                CsvRowSource.format(mapping.delimiter(), mapping.quote()), fileName, GenericViolation.GENERIC_MALFORMED_CSV);
         CsvHeader header = null;
         if (mapping.header()) {
             CSVRecord first = rows.next();
@@ -77,32 +72,7 @@ public final class GenericCsvReader implements Iterator<GenericRecord>, Closeabl
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            CSVRecord r = rows.next();
-            if (r != null) {
-                next = toRecord(r, rows.line());
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public GenericRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        GenericRecord r = next;
-        next = null;
-        return r;
-    }
-
-    @Override
-    public void close() {
-        rows.close();
-    }
-
-    private GenericRecord toRecord(CSVRecord record, long line) {
+    protected GenericRecord toItem(CSVRecord record, long line) {
         Cells c = new Cells(record, line);
         CurrencyUnit currency = c.currency();
         Money amount = switch (mapping.sign()) {

@@ -1,7 +1,9 @@
 package dev.settle.formats.stripe;
 
+import dev.settle.formats.generic.CsvColumn;
+
 /** The report columns this package reads, by header name (any order; other columns ignored). */
-public enum StripeColumn {
+public enum StripeColumn implements CsvColumn {
     BALANCE_TRANSACTION_ID("balance_transaction_id", true),
     CREATED_UTC("created_utc", true),
     CREATED("created", false),
@@ -29,10 +31,12 @@ public enum StripeColumn {
         this.required = required;
     }
 
+    @Override
     public String header() {
         return header;
     }
 
+    @Override
     public boolean required() {
         return required;
     }

@@ -2,14 +2,13 @@ package dev.settle.formats.stripe;
 
 import dev.settle.formats.FormatException;
 import dev.settle.formats.Violation;
-import dev.settle.formats.generic.CsvHeader;
+import dev.settle.formats.generic.CsvItems;
 import dev.settle.formats.generic.CsvRowSource;
 import dev.settle.formats.generic.DateTimeText;
 import dev.settle.formats.generic.DecimalText;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
 import dev.settle.money.MoneyException;
-import java.io.Closeable;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -19,13 +18,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 
@@ -36,35 +32,19 @@ import org.apache.commons.csv.CSVRecord;
  * Timestamps "_utc" are UTC; {@code created} is local to the report's time zone and kept local.
  * Bad cells are returned as row violations; only broken CSV stops reading. Not thread-safe.
  */
-public final class StripeReportReader implements Iterator<StripeRow>, Closeable {
+public final class StripeReportReader extends CsvItems<StripeRow> {
 
     static final String RECORD_TYPE = "balance transaction";
 
-    private final CsvRowSource rows;
     private final String fileName;
-    private final CsvHeader header;
-    private final Map<StripeColumn, Integer> positions = new EnumMap<>(StripeColumn.class);
+    private final Map<StripeColumn, Integer> positions;
     private final Map<String, Optional<CurrencyUnit>> currencies = new HashMap<>();
-    private StripeRow next;
 
     /** @throws FormatException {@code STRIPE_EMPTY_FILE}, {@code STRIPE_MISSING_COLUMN} or {@code STRIPE_MALFORMED_CSV} */
     public StripeReportReader(Reader reader, String fileName) {
+        super(new CsvRowSource(reader, CsvRowSource.format(',', '"'), fileName, StripeViolation.STRIPE_MALFORMED_CSV));
         this.fileName = fileName;
-        this.rows = new CsvRowSource(reader, CsvRowSource.format(',', '"'), fileName, StripeViolation.STRIPE_MALFORMED_CSV);
-        CSVRecord first = rows.next();
-        if (first == null) {
-            throw new FormatException(new Violation(StripeViolation.STRIPE_EMPTY_FILE, fileName, 1, null, "header", null,
-                    null, "the file has no header row"));
-        }
-        header = CsvHeader.of(first);
-        for (StripeColumn c : StripeColumn.values()) {
-            int i = header.indexOf(c.header());
-            if (i < 0 && c.required()) {
-                throw new FormatException(new Violation(StripeViolation.STRIPE_MISSING_COLUMN, fileName, rows.line(), null,
-                        "header", c.header(), null, "required column '" + c.header() + "' is missing from the header"));
-            }
-            positions.put(c, i);
-        }
+        this.positions = readHeader(StripeColumn.class, fileName, StripeViolation.STRIPE_EMPTY_FILE, StripeViolation.STRIPE_MISSING_COLUMN);
     }
 
     public static StripeReportReader open(InputStream in, String fileName) {
@@ -72,36 +52,11 @@ public final class StripeReportReader implements Iterator<StripeRow>, Closeable 
     }
 
     public List<String> headerNames() {
-        return header.names();
+        return header().names();
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            CSVRecord r = rows.next();
-            if (r != null) {
-                next = toRow(r, rows.line());
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public StripeRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        StripeRow r = next;
-        next = null;
-        return r;
-    }
-
-    @Override
-    public void close() {
-        rows.close();
-    }
-
-    private StripeRow toRow(CSVRecord record, long line) {
+    protected StripeRow toItem(CSVRecord record, long line) {
         Cells c = new Cells(record, line);
         String rawCurrency = c.get(StripeColumn.CURRENCY);
         CurrencyUnit currency = c.currency(StripeColumn.CURRENCY, rawCurrency);
@@ -144,7 +99,7 @@ public final class StripeReportReader implements Iterator<StripeRow>, Closeable 
                 if (!shortReported) {
                     shortReported = true;
                     violation(StripeViolation.STRIPE_SHORT_ROW, null, String.valueOf(record.size()),
-                            "row has " + record.size() + " cells, the header has " + header.size());
+                            "row has " + record.size() + " cells, the header has " + header().size());
                 }
                 return "";
             }
