@@ -59,7 +59,10 @@ public final class PipelineBench {
         HeapSampler heap = HeapSampler.start();
 
         LocalPostgres pg = LocalPostgres.server();
-        String database = pg.createDatabase("bench", true);
+        // BENCH_KEEP_DB=1 keeps the database afterwards, to look at plans and sizes
+        boolean keep = "1".equals(System.getenv("BENCH_KEEP_DB"));
+        String database = pg.createDatabase("bench", !keep);
+        out.put("database", keep ? database : "(dropped)");
         var dataSource = pg.dataSource(database, 8);
         SchemaMigrator.migrate(dataSource);
         Path root = Files.createTempDirectory("settle-bench");
