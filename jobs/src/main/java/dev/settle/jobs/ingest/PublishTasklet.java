@@ -61,6 +61,10 @@ final class PublishTasklet implements Tasklet {
                 toArchive.add(new RemoteFile(source.remoteDirectory(), name, -1));
             }
         }
+        if (!toArchive.isEmpty()) {
+            // reconciliation joins these rows next: statistics now, not whenever autovacuum runs
+            jdbc.execute("ANALYZE gateway_report_line, bank_entry");
+        }
         if ("archive".equals(source.afterSuccess()) && !toArchive.isEmpty()) {
             try (SftpClient client = new SftpClient(source.endpoint())) {
                 toArchive.forEach(remote -> client.moveTo(remote, source.archiveDirectory()));

@@ -4,6 +4,7 @@ import dev.settle.formats.FormatException;
 import dev.settle.formats.Violation;
 import dev.settle.readerswriters.inbound.InboundCursor;
 import dev.settle.readerswriters.inbound.InboundParser;
+import dev.settle.readerswriters.inbound.ReadAheadCursor;
 import dev.settle.readerswriters.inbound.StagedItem;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -47,7 +48,8 @@ public class StagedItemReader extends AbstractItemCountingItemStreamItemReader<S
 
     @Override
     protected void doOpen() throws Exception {
-        cursor = parser.open(localFile, displayName);
+        // parsing runs one thread ahead, overlapping with the COPY of the previous chunk
+        cursor = new ReadAheadCursor(parser.open(localFile, displayName), displayName);
     }
 
     @Override

@@ -1,20 +1,17 @@
 package dev.settle.jobs.reconcile;
 
+import dev.settle.jobs.HashPartitions;
 import dev.settle.jobs.lock.FencingGuard;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The reconcile job for one business date: begin (forget that date's results, record inputs) →
  * leg 1 in hash partitions run in parallel threads (and, being plain step executions, runnable on
- * other nodes later) → legs 2 and 3 → freeze matches → disputes → exceptions → finish. Each step
+ * other nodes later) → legs 2 and 3 → disputes → exceptions → finish. Each step
  * is one transaction of set-based SQL, so a failed run restarts cleanly from the failed step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,15 +56,14 @@ public class ReconcileJobConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("recon-");
         executor.setConcurrencyLimit(threads);
         Step leg1 = new StepBuilder("reconLeg1Partitions", repository)
-                .partitioner("reconLeg1", hashPartitions(partitions))
+                .partitioner("reconLeg1", new HashPartitions(ReconcileJob.PARTITION_KEY, partitions))
                 .step(leg1Partition).gridSize(partitions).taskExecutor(executor).build();
         Step legs23 = tasklet(repository, tx, fencing, "reconLegs2and3", (contribution, chunk) -> {
             ReconRules rules = ReconRules.load(jdbc, ruleSetVersion);
             contribution.incrementWriteCount(sql.leg2(date(chunk), rules.leg(2)) + sql.leg3(date(chunk), rules.leg(3)));
             return RepeatStatus.FINISHED;
         });
-        Step freezeAndDisputes = tasklet(repository, tx, fencing, "reconFreezeAndDisputes", (contribution, chunk) -> {
-            sql.freezeMatches(date(chunk));
+        Step disputes = tasklet(repository, tx, fencing, "reconDisputes", (contribution, chunk) -> {
             sql.disputes(date(chunk));
             return RepeatStatus.FINISHED;
         });
@@ -79,19 +75,7 @@ public class ReconcileJobConfiguration {
             return RepeatStatus.FINISHED;
         });
         return new JobBuilder(ReconcileJob.NAME, repository)
-                .start(begin).next(leg1).next(legs23).next(freezeAndDisputes).next(exceptions).build();
-    }
-
-    static Partitioner hashPartitions(int partitions) {
-        return gridSize -> {
-            Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                ExecutionContext context = new ExecutionContext();
-                context.putInt(ReconcileJob.PARTITION_KEY, p);
-                contexts.put("hash-" + p + "-of-" + partitions, context);
-            }
-            return contexts;
-        };
+                .start(begin).next(leg1).next(legs23).next(disputes).next(exceptions).build();
     }
 
     /** Every reconcile step is one transaction; it first checks the fencing token inside it. */

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * statement over the whole population (or one hash partition of it), never a row-by-row lookup.
  *
  * <p>Inputs of date D: internal transactions and ingested files whose business date is ≤ D, minus
- * items frozen by a final match of an earlier date. That makes a run of D a function of D alone:
+ * items frozen by a final match of an earlier date (view {@code recon_frozen_item}: the MATCHED and
+ * MATCHED_WITHIN_TOLERANCE rows of {@code recon_result}, both sides, and the manual matches). That makes a run of D a function of D alone:
  * rerunning it deletes its results and recomputes the same ones.
  */
 public final class ReconciliationSql {
@@ -42,7 +43,6 @@ public final class ReconciliationSql {
     /** Starts a run of {@code date}: forgets that date's earlier results, records the inputs. */
     public long begin(LocalDate date, String ruleSetVersion, Long jobExecutionId) {
         jdbc.update("DELETE FROM recon_result WHERE result_date = ?", date);
-        jdbc.update("DELETE FROM recon_matched_item WHERE matched_date = ? AND how = 'rule'", date);
         Long runId = jdbc.queryForObject("""
                 INSERT INTO recon_run (business_date, rule_set_version, job_execution_id, started_at)
                 VALUES (?, ?, ?, ?) RETURNING id""", Long.class, date, ruleSetVersion, jobExecutionId,
@@ -79,7 +79,7 @@ public final class ReconciliationSql {
                       FROM gateway_transaction t
                      WHERE t.kind IN ('capture', 'refund') AND t.business_date <= :d
                        AND mod(abs(hashtext(t.modification_reference)), :n) = :p
-                       AND NOT EXISTS (SELECT 1 FROM recon_matched_item m
+                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
                                         WHERE m.item_key = 'txn:' || t.id AND m.matched_date < :d)
                 ), ranked AS (
                     SELECT 'gw:' || l.file_id || ':' || l.line_no AS item_key, l.modification_reference AS k,
@@ -94,7 +94,7 @@ public final class ReconciliationSql {
                        AND mod(abs(hashtext(l.modification_reference)), :n) = :p
                 ), g AS (
                     SELECT * FROM ranked r
-                     WHERE NOT EXISTS (SELECT 1 FROM recon_matched_item m WHERE m.item_key = r.item_key AND m.matched_date < :d)
+                     WHERE NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = r.item_key AND m.matched_date < :d)
                 ), joined AS (
                     SELECT i.item_key AS i_key, g.item_key AS g_key, coalesce(i.k, g.k) AS k, i.merchant_id,
                            i.currency AS i_ccy, g.currency AS g_ccy, i.expected_minor, g.gross_minor AS actual_minor,
@@ -157,14 +157,14 @@ public final class ReconciliationSql {
                      GROUP BY l.batch_number, l.net_currency
                 ), b AS (
                     SELECT * FROM batches x
-                     WHERE NOT EXISTS (SELECT 1 FROM recon_matched_item m WHERE m.item_key = x.item_key AND m.matched_date < :d)
+                     WHERE NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = x.item_key AND m.matched_date < :d)
                 ), c AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.amount_minor, e.currency,
                            coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date,
                            nullif(substring(e.remittance_info FROM :pattern), '')::bigint AS batch_number, e.remittance_info
                       FROM visible_bank_entry e
                      WHERE e.amount_minor > 0 AND NOT e.reversal AND e.file_business_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_matched_item m
+                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
                                         WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
                 ), joined AS (
                     SELECT b.item_key AS b_key, c.item_key AS c_key, b.batch_number, coalesce(b.currency, c.currency) AS currency,
@@ -207,13 +207,13 @@ public final class ReconciliationSql {
                 WITH po AS (
                     SELECT 'po:' || x.payout_id AS item_key, x.* FROM recon_expected_bank_debit x
                      WHERE x.expected_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_matched_item m WHERE m.item_key = 'po:' || x.payout_id AND m.matched_date < :d)
+                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = 'po:' || x.payout_id AND m.matched_date < :d)
                 ), dr AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.end_to_end_id, -e.amount_minor AS amount_minor,
                            e.currency, coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date
                       FROM visible_bank_entry e
                      WHERE e.amount_minor < 0 AND NOT e.reversal AND e.end_to_end_id LIKE 'STL%' AND e.file_business_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_matched_item m
+                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
                                         WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
                 ), joined AS (
                     SELECT po.item_key AS p_key, dr.item_key AS d_key, coalesce(po.end_to_end_id, dr.end_to_end_id) AS e2e,
@@ -242,19 +242,6 @@ public final class ReconciliationSql {
      */
     private void roomForSortsAndHashes() {
         jdbc.execute("SET LOCAL work_mem = '" + workMemMb + "MB'");
-    }
-
-    /** Freezes the final matches of {@code date}: both sides are skipped by later dates. */
-    public void freezeMatches(LocalDate date) {
-        roomForSortsAndHashes();
-        jdbc.update("""
-                INSERT INTO recon_matched_item (item_key, matched_date, leg, other_key, how)
-                SELECT item_key, result_date, leg, other_key, 'rule' FROM recon_result
-                 WHERE result_date = ? AND outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')
-                UNION ALL
-                SELECT other_key, result_date, leg, item_key, 'rule' FROM recon_result
-                 WHERE result_date = ? AND outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE') AND other_key IS NOT NULL
-                ON CONFLICT (item_key) DO NOTHING""", date, date);
     }
 
     /**
@@ -314,7 +301,7 @@ public final class ReconciliationSql {
                 WITH resolved AS (
                     UPDATE recon_exception e SET status = 'RESOLVED', resolution_kind = 'MATCHED_LATER', resolved_at = ?,
                            resolved_by = 'reconciliation', resolution = 'matched on ' || m.matched_date
-                      FROM recon_matched_item m
+                      FROM recon_frozen_item m
                      WHERE e.status = 'OPEN' AND e.item_key <> '' AND m.item_key = e.item_key AND m.matched_date <= ?
                     RETURNING e.id, m.matched_date
                 )
@@ -329,6 +316,9 @@ public final class ReconciliationSql {
                   FROM (SELECT outcome || CASE WHEN pending THEN '(pending)' ELSE '' END AS outcome, count(*) AS n
                           FROM recon_result WHERE result_date = ? GROUP BY 1) x""", String.class, date);
         jdbc.update("UPDATE recon_run SET finished_at = ?, summary = ? WHERE id = ?", Timestamp.from(clock.instant()), summary, runId);
+        // settlement joins the day's matches next: give the planner their statistics now rather than
+        // whenever autovacuum gets round to it (a fresh million rows otherwise look like none)
+        jdbc.execute("ANALYZE recon_result");
         return summary;
     }
 }

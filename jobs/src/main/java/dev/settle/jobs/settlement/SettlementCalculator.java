@@ -3,7 +3,9 @@ package dev.settle.jobs.settlement;
 import dev.settle.money.Money;
 import dev.settle.money.RoundingRule;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes one merchant's settlement in one currency from its inputs. Pure and deterministic: no
@@ -34,6 +36,8 @@ public final class SettlementCalculator {
         Money refunds = zero;
         Money disputes = zero;
         Money fees = zero;
+        // one description per kind, shared by all its fee lines (a big day has a million of them)
+        Map<SettlementItem.Kind, String> feeDescriptions = new EnumMap<>(SettlementItem.Kind.class);
         for (SettlementItem item : in.items()) {
             switch (item.kind()) {
                 case CAPTURE -> captures = captures.plus(item.amount());
@@ -46,7 +50,8 @@ public final class SettlementCalculator {
             itemFees.add(fee);
             if (!fee.isZero()) {
                 fees = fees.plus(fee);
-                lines.add(new StatementLine(StatementLine.Type.FEE, item.id(), feeDescription(terms, item),
+                lines.add(new StatementLine(StatementLine.Type.FEE, item.id(),
+                        feeDescriptions.computeIfAbsent(item.kind(), kind -> feeDescription(terms, kind)),
                         item.amount().abs(), fee.negate(), item.businessDate()));
             }
         }
@@ -86,8 +91,8 @@ public final class SettlementCalculator {
                 payout, carriedOut, List.copyOf(itemFees), List.copyOf(lines));
     }
 
-    private static String feeDescription(SettlementTerms t, SettlementItem item) {
-        return switch (item.kind()) {
+    private static String feeDescription(SettlementTerms t, SettlementItem.Kind kind) {
+        return switch (kind) {
             case CAPTURE -> "fee " + t.captureFeeBp() + " bp + " + t.captureFeeFixed().toDecimalString()
                     + (t.minimumFee().isZero() ? "" : ", minimum " + t.minimumFee().toDecimalString())
                     + ", rounded " + t.feeRounding();

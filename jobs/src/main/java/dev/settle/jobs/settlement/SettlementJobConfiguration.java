@@ -1,6 +1,8 @@
 package dev.settle.jobs.settlement;
 
+import dev.settle.jobs.HashPartitions;
 import dev.settle.jobs.config.SettleProperties;
+import dev.settle.jobs.lock.FencingGuard;
 import dev.settle.ledger.Ledger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +19,19 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The settle job: {@code settle} (one chunk — one transaction — per merchant and currency; a
- * restart continues with the pairs not yet settled) → {@code check} (the ledger balances in every
+ * The settle job: {@code settle} in hash partitions by merchant on parallel threads (one chunk —
+ * one transaction — per merchant and currency; a restart continues with the pairs not yet
+ * settled) → {@code check} (the ledger balances in every
  * currency, and each statement's lines sum to its net; statements written as CSV under
  * {@code <work-directory>/statements/<date>/}).
  */
@@ -55,43 +58,57 @@ public class SettlementJobConfiguration {
     }
 
     @Bean
-    Job settleJob(JobRepository jobRepository, Step settleStep, Step settleCheckStep) {
-        return new JobBuilder(SettlementJob.NAME, jobRepository).start(settleStep).next(settleCheckStep).build();
+    Job settleJob(JobRepository jobRepository, Step settlePartitionsStep, Step settleCheckStep) {
+        return new JobBuilder(SettlementJob.NAME, jobRepository).start(settlePartitionsStep).next(settleCheckStep).build();
     }
 
+    /** The pairs in hash partitions by merchant, settled on parallel threads. */
     @Bean
-    Step settleStep(JobRepository jobRepository, PlatformTransactionManager tx,
-                    ListItemReader<SettlementService.Key> settlementKeyReader,
-                    ItemWriter<SettlementService.Key> settlementWriter) {
+    Step settlePartitionsStep(JobRepository jobRepository, Step settleStep,
+                              @Value("${settle.settlement.partitions:2}") int partitions) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("settle-");
+        executor.setConcurrencyLimit(partitions);
+        return new StepBuilder("settlePartitions", jobRepository)
+                .partitioner("settle", new HashPartitions(SettlementJob.PARTITION_KEY, partitions))
+                .step(settleStep).gridSize(partitions).taskExecutor(executor).build();
+    }
+
+    /** One chunk — one transaction — per merchant and currency; a restart continues with the pairs not yet settled. */
+    @Bean
+    Step settleStep(JobRepository jobRepository, PlatformTransactionManager tx, SettlementWorkReader settlementWorkReader,
+                    ItemWriter<SettlementWork> settlementWriter) {
         return new StepBuilder("settle", jobRepository)
-                .<SettlementService.Key, SettlementService.Key>chunk(1)
+                .<SettlementWork, SettlementWork>chunk(1)
                 .transactionManager(tx)
-                .reader(settlementKeyReader)
+                .reader(settlementWorkReader)
                 .writer(settlementWriter)
                 .build();
     }
 
     @Bean
     @StepScope
-    ListItemReader<SettlementService.Key> settlementKeyReader(SettlementService service,
-            @Value("#{jobParameters['businessDate']}") String businessDate) {
-        return new ListItemReader<>(service.candidates(LocalDate.parse(businessDate)));
+    SettlementWorkReader settlementWorkReader(SettlementService service, DataSource dataSource,
+            @Value("#{jobParameters['businessDate']}") String businessDate,
+            @Value("#{stepExecutionContext['" + SettlementJob.PARTITION_KEY + "']}") Integer partition,
+            @Value("${settle.settlement.partitions:2}") int partitions) {
+        return new SettlementWorkReader(service, dataSource, LocalDate.parse(businessDate), partition, partitions);
     }
 
     @Bean
     @StepScope
-    ItemWriter<SettlementService.Key> settlementWriter(SettlementService service,
+    ItemWriter<SettlementWork> settlementWriter(SettlementService service, FencingGuard fencing,
             @Value("#{jobParameters['businessDate']}") String businessDate,
             @Value("#{stepExecution}") StepExecution stepExecution) {
         LocalDate date = LocalDate.parse(businessDate);
         return chunk -> {
-            for (SettlementService.Key key : chunk) {
-                SettlementService.Outcome outcome = service.settle(key, date);
+            fencing.check(stepExecution); // inside the chunk's transaction: a node that lost its lock settles nothing
+            for (SettlementWork work : chunk) {
+                SettlementService.Outcome outcome = service.settle(work, date);
                 var ctx = stepExecution.getExecutionContext();
                 ctx.putLong("outcome." + outcome, ctx.getLong("outcome." + outcome, 0L) + 1);
                 if (outcome == SettlementService.Outcome.LATER_DATE_EXISTS) {
-                    LOG.warn("{} {} not settled for {}: a settlement for a later date exists", key.merchantId(),
-                            key.currency(), date);
+                    LOG.warn("{} {} not settled for {}: a settlement for a later date exists", work.key().merchantId(),
+                            work.key().currency(), date);
                 }
             }
         };

@@ -7,8 +7,11 @@ import dev.settle.ledger.PostingLine;
 import dev.settle.ledger.PostingRequest;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
+import dev.settle.readerswriters.db.CsvCopyIn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,12 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Settles one merchant in one currency for one business date, in one database transaction: loads
- * the reconciled, unsettled items, computes with {@link SettlementCalculator}, and writes the
+ * Settles one merchant in one currency for one business date, in one database transaction: takes
+ * the reconciled, unsettled gateway items ({@link SettlementWorkReader} reads them for many pairs
+ * at once), loads the pair's dispute events, reserve releases and returned payouts, computes with
+ * {@link SettlementCalculator}, and writes the
  * settlement, its statement lines, the settled-once rows, the reserve hold and releases, and one
  * balanced ledger posting ({@code settlement:<id>}). Idempotent: a pair already settled for the
  * date is left alone, and {@code settled_transaction}'s primary key refuses a second settlement
@@ -36,6 +42,7 @@ public final class SettlementService {
 
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Ledger ledger;
@@ -44,6 +51,7 @@ public final class SettlementService {
 
     public SettlementService(DataSource dataSource, PlatformTransactionManager transactionManager, Ledger ledger,
                              MerchantSettlementConfigs configs, Clock clock) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(transactionManager);
         this.ledger = ledger;
@@ -68,18 +76,38 @@ public final class SettlementService {
 
     /** Configured merchant/currency pairs without a settlement for the date, in a stable order. */
     public List<Key> candidates(LocalDate businessDate) {
+        return candidates(businessDate, 0, 1);
+    }
+
+    /**
+     * The candidates of one hash partition (by merchant), ordered by merchant and currency in the
+     * "C" collation, the order in which {@link SettlementWorkReader} merges them with their items.
+     */
+    public List<Key> candidates(LocalDate businessDate, int partition, int partitions) {
         return jdbc.query("""
                 SELECT c.merchant_id, c.currency FROM merchant_settlement_config c
-                 WHERE NOT EXISTS (SELECT 1 FROM settlement s WHERE s.merchant_id = c.merchant_id
+                 WHERE mod(abs(hashtext(c.merchant_id)), ?) = ?
+                   AND NOT EXISTS (SELECT 1 FROM settlement s WHERE s.merchant_id = c.merchant_id
                                       AND s.currency = c.currency AND s.business_date = ?)
-                 ORDER BY c.merchant_id, c.currency""", (rs, n) -> new Key(rs.getString(1), rs.getString(2)), businessDate);
+                 ORDER BY c.merchant_id COLLATE "C", c.currency COLLATE "C"
+                """, (rs, n) -> new Key(rs.getString(1), rs.getString(2)), partitions, partition, businessDate);
     }
 
+    /** Settles one pair on its own, reading its reconciled gateway items first. */
     public Outcome settle(Key key, LocalDate businessDate) {
-        return tx.execute(status -> settleInTransaction(key, businessDate));
+        CurrencyUnit ccy = CurrencyUnit.of(key.currency());
+        List<SettlementItem> items = jdbc.query(ReconciledGatewayItems.OF_PAIR,
+                (rs, n) -> ReconciledGatewayItems.item(rs, ccy), businessDate, key.merchantId(), key.currency(), businessDate);
+        return settle(new SettlementWork(key, items), businessDate);
     }
 
-    private Outcome settleInTransaction(Key key, LocalDate date) {
+    /** Settles one pair with the reconciled gateway items read for it, in one transaction. */
+    public Outcome settle(SettlementWork work, LocalDate businessDate) {
+        return tx.execute(status -> settleInTransaction(work, businessDate));
+    }
+
+    private Outcome settleInTransaction(SettlementWork work, LocalDate date) {
+        Key key = work.key();
         CurrencyUnit ccy = CurrencyUnit.of(key.currency());
         Optional<MerchantSettlementConfig> config = configs.lock(key.merchantId(), ccy);
         if (config.isEmpty()) {
@@ -93,7 +121,7 @@ public final class SettlementService {
                 key.merchantId(), key.currency(), date) > 0) {
             return Outcome.LATER_DATE_EXISTS; // carried balances run forward only
         }
-        SettlementInput input = load(key, ccy, date, config.get().terms());
+        SettlementInput input = load(key, ccy, date, config.get().terms(), work.gatewayItems());
         if (input.nothingToSettle()) {
             return Outcome.NOTHING_TO_SETTLE;
         }
@@ -112,23 +140,7 @@ public final class SettlementService {
                 r.net().amountMinor(), r.payout().amountMinor(), r.carriedOut().amountMinor(),
                 r.payable() ? "PAYABLE" : "CARRIED_FORWARD", postingReference, csv, sha256(csv),
                 Timestamp.from(clock.instant()));
-        List<Object[]> lines = new ArrayList<>();
-        int n = 0;
-        for (StatementLine l : r.lines()) {
-            lines.add(new Object[] {id, ++n, l.type().name(), l.reference(), l.description(),
-                    l.gross() == null ? null : l.gross().amountMinor(), l.amount().amountMinor(), l.date()});
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO settlement_line (settlement_id, line_no, line_type, reference, description, gross_minor,
-                    amount_minor, business_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", lines);
-        List<Object[]> settled = new ArrayList<>();
-        for (int i = 0; i < input.items().size(); i++) {
-            SettlementItem item = input.items().get(i);
-            settled.add(new Object[] {item.id(), id, item.kind().name(), item.amount().amountMinor(),
-                    r.itemFees().get(i).amountMinor()});
-        }
-        jdbc.batchUpdate("INSERT INTO settled_transaction (transaction_id, settlement_id, kind, amount_minor, fee_minor) "
-                + "VALUES (?, ?, ?, ?, ?)", settled);
+        writeLinesAndSettledItems(id, input, r);
         if (r.reserveHeld().isPositive()) {
             jdbc.update("""
                     INSERT INTO reserve_hold (settlement_id, merchant_id, currency, amount_minor, held_date, release_date)
@@ -146,20 +158,44 @@ public final class SettlementService {
         return Outcome.SETTLED;
     }
 
-    private SettlementInput load(Key key, CurrencyUnit ccy, LocalDate date, SettlementTerms terms) {
-        List<SettlementItem> items = new ArrayList<>(jdbc.query("""
-                SELECT t.id, t.kind, t.amount_minor, t.business_date, t.payment_id, t.psp_reference
-                  FROM gateway_transaction t
-                  JOIN recon_matched_item m ON m.item_key = 'txn:' || t.id AND m.matched_date <= ?
-                 WHERE t.merchant_id = ? AND t.currency = ? AND t.kind IN ('capture', 'refund') AND t.business_date <= ?
-                   AND NOT EXISTS (SELECT 1 FROM settled_transaction s WHERE s.transaction_id = t.id)
-                 ORDER BY t.business_date, t.created_at, t.id""", (rs, n) -> {
-            boolean capture = rs.getString("kind").equals("capture");
-            long minor = rs.getLong("amount_minor");
-            return new SettlementItem(rs.getString("id"), capture ? SettlementItem.Kind.CAPTURE : SettlementItem.Kind.REFUND,
-                    Money.ofMinor(capture ? minor : -minor, ccy), rs.getObject("business_date", LocalDate.class),
-                    rs.getString("payment_id") + " " + rs.getString("psp_reference"));
-        }, date, key.merchantId(), key.currency(), date));
+    /**
+     * The statement lines and the settled-once rows, streamed with COPY on the transaction's own
+     * connection (a million-payment day writes three million rows here). A second settlement of an
+     * item fails on {@code settled_transaction}'s primary key and rolls the whole pair back.
+     */
+    private void writeLinesAndSettledItems(String id, SettlementInput input, SettlementResult r) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (CsvCopyIn copy = CsvCopyIn.open(connection, """
+                    COPY settlement_line (settlement_id, line_no, line_type, reference, description, gross_minor, amount_minor,
+                                          business_date) FROM STDIN (FORMAT csv)""")) {
+                int n = 0;
+                for (StatementLine l : r.lines()) {
+                    copy.row(id, ++n, l.type().name(), l.reference(), l.description(),
+                            l.gross() == null ? null : l.gross().amountMinor(), l.amount().amountMinor(), l.date());
+                }
+                copy.finish();
+            }
+            try (CsvCopyIn copy = CsvCopyIn.open(connection, """
+                    COPY settled_transaction (transaction_id, settlement_id, kind, amount_minor, fee_minor)
+                    FROM STDIN (FORMAT csv)""")) {
+                for (int i = 0; i < input.items().size(); i++) {
+                    SettlementItem item = input.items().get(i);
+                    copy.row(item.id(), id, item.kind().name(), item.amount().amountMinor(), r.itemFees().get(i).amountMinor());
+                }
+                copy.finish();
+            }
+        } catch (SQLException e) {
+            // as JdbcTemplate would: a second settlement of an item surfaces as DuplicateKeyException
+            throw jdbc.getExceptionTranslator().translate("COPY statement of " + id, null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private SettlementInput load(Key key, CurrencyUnit ccy, LocalDate date, SettlementTerms terms,
+                                 List<SettlementItem> gatewayItems) {
+        List<SettlementItem> items = new ArrayList<>(gatewayItems);
         items.addAll(jdbc.query("""
                 SELECT e.file_id, e.line_no, e.record_type, e.amount_minor, e.business_date, d.psp_reference, d.payment_id
                   FROM dispute_event e JOIN dispute d ON d.id = e.dispute_id

@@ -137,7 +137,7 @@ class SettlementPayoutJobTest {
         // every reconciled transaction of a configured merchant up to the last settled date is settled, once
         assertThat(jdbc.queryForList("""
                 SELECT t.id FROM gateway_transaction t
-                  JOIN recon_matched_item m ON m.item_key = 'txn:' || t.id
+                  JOIN recon_frozen_item m ON m.item_key = 'txn:' || t.id
                   JOIN merchant_settlement_config c ON c.merchant_id = t.merchant_id AND c.currency = t.currency
                  WHERE m.matched_date <= (SELECT max(business_date) FROM settlement WHERE merchant_id = t.merchant_id
                                              AND currency = t.currency AND transaction_count > 0)
@@ -145,7 +145,7 @@ class SettlementPayoutJobTest {
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM settled_transaction s
                   JOIN gateway_transaction t ON t.id = s.transaction_id
-                  LEFT JOIN recon_matched_item m ON m.item_key = 'txn:' || t.id WHERE m.item_key IS NULL""", Long.class)).isZero();
+                  LEFT JOIN recon_frozen_item m ON m.item_key = 'txn:' || t.id WHERE m.item_key IS NULL""", Long.class)).isZero();
     }
 
     Map<String, Object> settlement(String merchant, LocalDate date) {

@@ -53,7 +53,6 @@ class ExceptionsWorkflowTest {
         sql.leg1(day, rules.leg(1), 0, 1);
         sql.leg2(day, rules.leg(2));
         sql.leg3(day, rules.leg(3));
-        sql.freezeMatches(day);
         sql.exceptions(day);
     }
 

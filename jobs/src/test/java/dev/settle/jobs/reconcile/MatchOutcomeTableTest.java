@@ -143,7 +143,6 @@ class MatchOutcomeTableTest {
         sql.leg1(day, rules.leg(1), 0, 1);
         sql.leg2(day, rules.leg(2));
         sql.leg3(day, rules.leg(3));
-        sql.freezeMatches(day);
         sql.exceptions(day);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM recon_result WHERE result_date = ? AND reference = 'TWICE'",
                 Long.class, day)).isEqualTo(1);
@@ -161,7 +160,6 @@ class MatchOutcomeTableTest {
         sql.leg1(day, rules.leg(1), 0, 1);
         sql.leg2(day, rules.leg(2));
         sql.leg3(day, rules.leg(3));
-        sql.freezeMatches(day);
         sql.exceptions(day);
     }
 

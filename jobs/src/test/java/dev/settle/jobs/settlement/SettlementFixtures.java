@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Inserts what the gateway and the reconciliation job would have produced: merchants, gateway
- * transactions with their ledger postings, and {@code recon_matched_item('txn:<id>')} rows.
+ * transactions with their ledger postings, and leg-1 MATCHED {@code recon_result} rows for them
+ * (which view {@code recon_frozen_item} shows as frozen, i.e. reconciled).
  */
 public final class SettlementFixtures {
 
@@ -87,15 +88,19 @@ public final class SettlementFixtures {
         ledger.post(new PostingRequest((capture ? "capture:" : "refund:") + txn, capture ? "capture" : "refund", date, "",
                 capture ? List.of(PostingLine.debit(receivable, amount), PostingLine.credit(pending, amount))
                         : List.of(PostingLine.debit(pending, amount), PostingLine.credit(receivable, amount))));
-        jdbc.update("INSERT INTO recon_matched_item (item_key, matched_date, leg, other_key, how) VALUES (?, ?, 1, ?, 'rule')",
-                "txn:" + txn, date, "gw:test:" + txn);
+        jdbc.update("""
+                INSERT INTO recon_result (result_date, leg, outcome, item_key, other_key, merchant_id, reference, currency,
+                                          expected_minor, actual_minor, difference_minor)
+                VALUES (?, 1, 'MATCHED', ?, ?, ?, ?, ?, ?, ?, 0)""",
+                date, "txn:" + txn, "gw:test:" + txn, merchant, "mod" + txn.substring(4), ccy, capture ? abs : -abs,
+                capture ? abs : -abs);
         return txn;
     }
 
     /** A transaction the reconciliation has not matched: settlement must not touch it. */
     public String unreconciled(String merchant, String ccy, long minor, LocalDate date) {
         String txn = reconciled(merchant, ccy, minor, date);
-        jdbc.update("DELETE FROM recon_matched_item WHERE item_key = ?", "txn:" + txn);
+        jdbc.update("DELETE FROM recon_result WHERE item_key = ?", "txn:" + txn);
         return txn;
     }
 }

@@ -1,17 +1,13 @@
 package dev.settle.readerswriters.inbound;
 
 import dev.settle.formats.Violation;
-import java.io.IOException;
-import java.io.StringReader;
+import dev.settle.readerswriters.db.CsvCopyIn;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,11 +52,17 @@ public class StagingWriter implements ItemWriter<StagedItem> {
         this.rejections = rejections;
     }
 
+    private static final String GATEWAY_COPY = "COPY gateway_report_line (file_id, line_no, source, record_type, "
+            + "merchant_account, psp_reference, merchant_reference, modification_reference, batch_number, booked_at, "
+            + "currency, gross_minor, net_currency, net_minor, commission_minor, markup_minor, scheme_fees_minor, "
+            + "interchange_minor, payment_method) FROM STDIN (FORMAT csv)";
+    private static final String ENTRY_COPY = "COPY bank_entry (file_id, entry_no, statement_no, line_no, account, "
+            + "currency, amount_minor, reversal, booking_date, value_date, end_to_end_id, bank_reference, "
+            + "remittance_info, counterparty, type_code) FROM STDIN (FORMAT csv)";
+
     @Override
     public void write(Chunk<? extends StagedItem> chunk) throws Exception {
         guard.run();
-        StringBuilder gatewayCsv = new StringBuilder();
-        StringBuilder entryCsv = new StringBuilder();
         List<Object[]> statements = new ArrayList<>();
         List<Object[]> errors = new ArrayList<>();
         long rejectedRecords = 0;
@@ -69,18 +71,41 @@ public class StagingWriter implements ItemWriter<StagedItem> {
             entryNo = jdbc.queryForObject("SELECT coalesce(max(entry_no), 0) FROM bank_entry WHERE file_id = ?",
                     Long.class, fileId);
         }
-        for (StagedItem item : chunk) {
-            if (item instanceof GatewayLine g) {
-                appendGateway(gatewayCsv, g);
-            } else if (item instanceof BankEntryLine e) {
-                appendEntry(entryCsv, e);
-            } else if (item instanceof BankStatementHeader s) {
-                statements.add(new Object[] {fileId, s.statementNo(), s.account(), s.statementRef(), s.sequenceNo(),
-                        s.currency(), s.openingMinor(), s.openingDate(), s.closingMinor(), s.closingDate()});
-            } else if (item instanceof RejectedRecord r) {
-                r.violations().forEach(v -> errors.add(errorRow(v)));
-                rejectedRecords++;
+        // rows stream to the server while the rest of the chunk is rendered; the other statements wait
+        // until the COPY has ended (a connection runs one command at a time)
+        Connection connection = DataSourceUtils.getConnection(dataSource); // the chunk transaction's connection
+        CsvCopyIn copy = null;
+        String copySql = null;
+        try {
+            for (StagedItem item : chunk) {
+                String needed = item instanceof GatewayLine ? GATEWAY_COPY : item instanceof BankEntryLine ? ENTRY_COPY : null;
+                if (needed != null && !needed.equals(copySql)) {
+                    if (copy != null) {
+                        copy.finish();
+                    }
+                    copy = CsvCopyIn.open(connection, needed);
+                    copySql = needed;
+                }
+                if (item instanceof GatewayLine g) {
+                    copy.row(gatewayRow(g));
+                } else if (item instanceof BankEntryLine e) {
+                    copy.row(entryRow(e));
+                } else if (item instanceof BankStatementHeader h) {
+                    statements.add(new Object[] {fileId, h.statementNo(), h.account(), h.statementRef(), h.sequenceNo(),
+                            h.currency(), h.openingMinor(), h.openingDate(), h.closingMinor(), h.closingDate()});
+                } else if (item instanceof RejectedRecord r) {
+                    r.violations().forEach(v -> errors.add(errorRow(v)));
+                    rejectedRecords++;
+                }
             }
+            if (copy != null) {
+                copy.finish();
+            }
+        } finally {
+            if (copy != null) {
+                copy.close();
+            }
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
         if (!statements.isEmpty()) {
             jdbc.batchUpdate("""
@@ -88,13 +113,6 @@ public class StagingWriter implements ItemWriter<StagedItem> {
                                                 opening_minor, opening_date, closing_minor, closing_date)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statements);
         }
-        copy("COPY gateway_report_line (file_id, line_no, source, record_type, merchant_account, psp_reference, "
-                + "merchant_reference, modification_reference, batch_number, booked_at, currency, gross_minor, "
-                + "net_currency, net_minor, commission_minor, markup_minor, scheme_fees_minor, interchange_minor, "
-                + "payment_method) FROM STDIN (FORMAT csv)", gatewayCsv);
-        copy("COPY bank_entry (file_id, entry_no, statement_no, line_no, account, currency, amount_minor, reversal, "
-                + "booking_date, value_date, end_to_end_id, bank_reference, remittance_info, counterparty, type_code) "
-                + "FROM STDIN (FORMAT csv)", entryCsv);
         if (!errors.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO ingest_error (file_id, line_no, record_type, field, raw_value, code, reason)
@@ -106,52 +124,24 @@ public class StagingWriter implements ItemWriter<StagedItem> {
     /** Last entry number written; -1 until the first chunk looked it up. */
     private long entryNo = -1;
 
-    private void appendGateway(StringBuilder csv, GatewayLine g) {
-        csvRow(csv, fileId, g.lineNo(), source, g.recordType(), g.merchantAccount(), g.pspReference(),
+    private Object[] gatewayRow(GatewayLine g) {
+        return new Object[] {fileId, g.lineNo(), source, g.recordType(), g.merchantAccount(), g.pspReference(),
                 g.merchantReference(), g.modificationReference(), g.batchNumber(),
                 g.bookedAt() == null ? null : OffsetDateTime.ofInstant(g.bookedAt(), ZoneOffset.UTC),
                 g.currency(), g.grossMinor(), g.netCurrency(), g.netMinor(), g.commissionMinor(), g.markupMinor(),
-                g.schemeFeesMinor(), g.interchangeMinor(), g.paymentMethod());
+                g.schemeFeesMinor(), g.interchangeMinor(), g.paymentMethod()};
     }
 
-    private void appendEntry(StringBuilder csv, BankEntryLine e) {
+    private Object[] entryRow(BankEntryLine e) {
         entryNo++;
-        csvRow(csv, fileId, entryNo, e.statementNo(), e.lineNo(), e.account(), e.currency(), e.amountMinor(),
+        return new Object[] {fileId, entryNo, e.statementNo(), e.lineNo(), e.account(), e.currency(), e.amountMinor(),
                 e.reversal(), e.bookingDate(), e.valueDate(), e.endToEndId(), e.bankReference(), e.remittanceInfo(),
-                e.counterparty(), e.typeCode());
+                e.counterparty(), e.typeCode()};
     }
 
     private Object[] errorRow(Violation v) {
         return new Object[] {fileId, v.line(), nz(v.recordType()), nz(v.field()), truncate(nz(v.rawValue()), 500),
                 v.code().code(), v.message()};
-    }
-
-    private void copy(String sql, StringBuilder csv) throws SQLException, IOException {
-        if (csv.isEmpty()) {
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource); // the chunk transaction's connection
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** CSV for COPY: null is an unquoted empty field; every other value is quoted. */
-    static void csvRow(StringBuilder csv, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            Object v = values[i];
-            if (v == null) {
-                continue;
-            }
-            String s = v instanceof LocalDate d ? d.toString() : v.toString();
-            csv.append('"').append(s.replace("\"", "\"\"")).append('"');
-        }
-        csv.append('\n');
     }
 
     private static String nz(String s) {
