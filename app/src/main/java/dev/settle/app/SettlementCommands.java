@@ -99,7 +99,7 @@ final class SettlementCommands {
                     if (json) {
                         print(jdbc.queryForList("""
                                 SELECT l.settlement_id, l.line_no, l.line_type, l.reference, l.description, l.gross_minor,
-                                       l.amount_minor, s.currency FROM settlement_line l JOIN settlement s ON s.id = l.settlement_id
+                                       l.amount_minor, s.currency FROM settlement_statement_line l JOIN settlement s ON s.id = l.settlement_id
                                  WHERE s.business_date = ? AND (?::text IS NULL OR s.merchant_id = ?) ORDER BY l.settlement_id, l.line_no""",
                                 date, merchant, merchant), true, "settlement_id", "line_no", "line_type", "reference",
                                 "description", "gross_minor", "amount_minor", "currency");

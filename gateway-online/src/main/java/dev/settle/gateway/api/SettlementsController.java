@@ -62,7 +62,7 @@ class SettlementsController {
     @GetMapping("/settlements/{id}/lines")
     Map<String, Object> lines(@RequestAttribute(ApiAuthFilter.MERCHANT_ATTRIBUTE) String merchantId, @PathVariable String id) {
         Map<String, Object> s = owned(merchantId, id);
-        List<Map<String, Object>> lines = jdbc.query("SELECT * FROM settlement_line WHERE settlement_id = ? ORDER BY line_no",
+        List<Map<String, Object>> lines = jdbc.query("SELECT * FROM settlement_statement_line WHERE settlement_id = ? ORDER BY line_no",
                 (rs, n) -> {
                     Map<String, Object> l = new LinkedHashMap<>();
                     l.put("line_no", rs.getInt("line_no"));

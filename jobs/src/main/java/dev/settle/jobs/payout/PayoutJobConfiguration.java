@@ -75,7 +75,7 @@ public class PayoutJobConfiguration {
             var wrong = jdbc.queryForList("""
                     SELECT p.id FROM payout p JOIN settlement s ON s.id = p.settlement_id
                      WHERE p.business_date = ? AND (p.amount_minor <> s.payout_minor OR p.amount_minor <>
-                           (SELECT coalesce(sum(l.amount_minor), 0) FROM settlement_line l WHERE l.settlement_id = s.id))""",
+                           (SELECT coalesce(sum(l.amount_minor), 0) FROM settlement_statement_line l WHERE l.settlement_id = s.id))""",
                     String.class, date(chunk));
             if (!wrong.isEmpty()) {
                 throw new IllegalStateException("payouts differ from their statements: " + wrong);

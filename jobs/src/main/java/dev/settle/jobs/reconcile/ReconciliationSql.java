@@ -157,15 +157,14 @@ public final class ReconciliationSql {
                      GROUP BY l.batch_number, l.net_currency
                 ), b AS (
                     SELECT * FROM batches x
-                     WHERE NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = x.item_key AND m.matched_date < :d)
+                     WHERE NOT recon_frozen_on_or_before(x.item_key, CAST(:d AS date) - 1)
                 ), c AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.amount_minor, e.currency,
                            coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date,
                            nullif(substring(e.remittance_info FROM :pattern), '')::bigint AS batch_number, e.remittance_info
                       FROM visible_bank_entry e
                      WHERE e.amount_minor > 0 AND NOT e.reversal AND e.file_business_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
-                                        WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
+                       AND NOT recon_frozen_on_or_before('bank:' || e.file_id || ':' || e.entry_no, CAST(:d AS date) - 1)
                 ), joined AS (
                     SELECT b.item_key AS b_key, c.item_key AS c_key, b.batch_number, coalesce(b.currency, c.currency) AS currency,
                            b.amount_minor AS expected_minor, c.amount_minor AS actual_minor, b.payout_date, c.value_date,
@@ -207,14 +206,13 @@ public final class ReconciliationSql {
                 WITH po AS (
                     SELECT 'po:' || x.payout_id AS item_key, x.* FROM recon_expected_bank_debit x
                      WHERE x.expected_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = 'po:' || x.payout_id AND m.matched_date < :d)
+                       AND NOT recon_frozen_on_or_before('po:' || x.payout_id, CAST(:d AS date) - 1)
                 ), dr AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.end_to_end_id, -e.amount_minor AS amount_minor,
                            e.currency, coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date
                       FROM visible_bank_entry e
                      WHERE e.amount_minor < 0 AND NOT e.reversal AND e.end_to_end_id LIKE 'STL%' AND e.file_business_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
-                                        WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
+                       AND NOT recon_frozen_on_or_before('bank:' || e.file_id || ':' || e.entry_no, CAST(:d AS date) - 1)
                 ), joined AS (
                     SELECT po.item_key AS p_key, dr.item_key AS d_key, coalesce(po.end_to_end_id, dr.end_to_end_id) AS e2e,
                            po.merchant_id, coalesce(po.currency, dr.currency) AS currency, po.amount_minor AS expected_minor,
@@ -297,16 +295,21 @@ public final class ReconciliationSql {
                 )
                 INSERT INTO recon_exception_action (exception_id, action, actor, note, at)
                 SELECT id, 'RAISED', 'reconciliation', '', ? FROM raised WHERE inserted""", now, date, now);
+        // one probe per open exception (there are few), not a join with the whole frozen history
         jdbc.update("""
-                WITH resolved AS (
+                WITH matched AS (
+                    SELECT e.id, (SELECT min(m.matched_date) FROM recon_frozen_item m
+                                   WHERE m.item_key = e.item_key AND m.matched_date <= ?) AS matched_date
+                      FROM recon_exception e WHERE e.status = 'OPEN' AND e.item_key <> ''
+                ), resolved AS (
                     UPDATE recon_exception e SET status = 'RESOLVED', resolution_kind = 'MATCHED_LATER', resolved_at = ?,
-                           resolved_by = 'reconciliation', resolution = 'matched on ' || m.matched_date
-                      FROM recon_frozen_item m
-                     WHERE e.status = 'OPEN' AND e.item_key <> '' AND m.item_key = e.item_key AND m.matched_date <= ?
-                    RETURNING e.id, m.matched_date
+                           resolved_by = 'reconciliation', resolution = 'matched on ' || x.matched_date
+                      FROM matched x
+                     WHERE x.id = e.id AND x.matched_date IS NOT NULL
+                    RETURNING e.id, x.matched_date
                 )
                 INSERT INTO recon_exception_action (exception_id, action, actor, note, at)
-                SELECT id, 'AUTO_RESOLVED', 'reconciliation', 'matched on ' || matched_date, ? FROM resolved""", now, date, now);
+                SELECT id, 'AUTO_RESOLVED', 'reconciliation', 'matched on ' || matched_date, ? FROM resolved""", date, now, now);
     }
 
     /** Closes the run with a summary per outcome ("MATCHED=12 AMOUNT_MISMATCH=1"). */

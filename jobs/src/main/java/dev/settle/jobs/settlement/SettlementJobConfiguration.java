@@ -127,7 +127,7 @@ public class SettlementJobConfiguration {
             var wrong = jdbc.queryForList("""
                     SELECT s.id FROM settlement s
                      WHERE s.business_date = ? AND s.net_minor <> (SELECT coalesce(sum(l.amount_minor), 0)
-                                                                   FROM settlement_line l WHERE l.settlement_id = s.id)""",
+                                                                   FROM settlement_statement_line l WHERE l.settlement_id = s.id)""",
                     String.class, date);
             if (!wrong.isEmpty()) {
                 throw new IllegalStateException("statement lines do not sum to the net for " + wrong);

@@ -140,7 +140,7 @@ public final class SettlementService {
                 r.net().amountMinor(), r.payout().amountMinor(), r.carriedOut().amountMinor(),
                 r.payable() ? "PAYABLE" : "CARRIED_FORWARD", postingReference, csv, sha256(csv),
                 Timestamp.from(clock.instant()));
-        writeLinesAndSettledItems(id, input, r);
+        writeStatement(id, input, r);
         if (r.reserveHeld().isPositive()) {
             jdbc.update("""
                     INSERT INTO reserve_hold (settlement_id, merchant_id, currency, amount_minor, held_date, release_date)
@@ -159,38 +159,64 @@ public final class SettlementService {
     }
 
     /**
-     * The statement lines and the settled-once rows, streamed with COPY on the transaction's own
-     * connection (a million-payment day writes three million rows here). A second settlement of an
-     * item fails on {@code settled_transaction}'s primary key and rolls the whole pair back.
+     * The statement: each item's own lines (the item and its fee) go on its settled-once row in
+     * {@code settled_transaction}, streamed with COPY on the transaction's own connection (a
+     * million-payment day writes a million rows here); the other lines (brought forward, reserve,
+     * returns) go to {@code settlement_line}. View {@code settlement_statement_line} shows them
+     * together. A second settlement of an item fails on {@code settled_transaction}'s primary key
+     * and rolls the whole pair back.
      */
-    private void writeLinesAndSettledItems(String id, SettlementInput input, SettlementResult r) {
+    private void writeStatement(String id, SettlementInput input, SettlementResult r) {
+        List<Object[]> otherLines = new ArrayList<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            try (CsvCopyIn copy = CsvCopyIn.open(connection, """
-                    COPY settlement_line (settlement_id, line_no, line_type, reference, description, gross_minor, amount_minor,
-                                          business_date) FROM STDIN (FORMAT csv)""")) {
-                int n = 0;
-                for (StatementLine l : r.lines()) {
-                    copy.row(id, ++n, l.type().name(), l.reference(), l.description(),
-                            l.gross() == null ? null : l.gross().amountMinor(), l.amount().amountMinor(), l.date());
+        try (CsvCopyIn settled = CsvCopyIn.open(connection, """
+                COPY settled_transaction (transaction_id, settlement_id, kind, amount_minor, fee_minor, line_no, description,
+                                          business_date, fee_description) FROM STDIN (FORMAT csv)""")) {
+            List<StatementLine> lines = r.lines();
+            int item = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                StatementLine line = lines.get(i);
+                int lineNo = i + 1;
+                if (!isItemLine(line)) {
+                    otherLines.add(new Object[] {id, lineNo, line.type().name(), line.reference(), line.description(),
+                            line.gross() == null ? null : line.gross().amountMinor(), line.amount().amountMinor(), line.date()});
+                    continue;
                 }
-                copy.finish();
-            }
-            try (CsvCopyIn copy = CsvCopyIn.open(connection, """
-                    COPY settled_transaction (transaction_id, settlement_id, kind, amount_minor, fee_minor)
-                    FROM STDIN (FORMAT csv)""")) {
-                for (int i = 0; i < input.items().size(); i++) {
-                    SettlementItem item = input.items().get(i);
-                    copy.row(item.id(), id, item.kind().name(), item.amount().amountMinor(), r.itemFees().get(i).amountMinor());
+                SettlementItem settledItem = input.items().get(item);
+                Money fee = r.itemFees().get(item++);
+                StatementLine feeLine = null;
+                if (!fee.isZero()) {
+                    feeLine = lines.get(++i);
+                    if (feeLine.type() != StatementLine.Type.FEE || !feeLine.amount().equals(fee.negate())) {
+                        throw new IllegalStateException("statement line " + (i + 1) + " of " + id + " is not the fee of "
+                                + settledItem.id() + ": " + feeLine);
+                    }
                 }
-                copy.finish();
+                settled.row(settledItem.id(), id, settledItem.kind().name(), settledItem.amount().amountMinor(),
+                        fee.amountMinor(), lineNo, line.description(), line.date(), feeLine == null ? "" : feeLine.description());
             }
+            if (item != input.items().size()) {
+                throw new IllegalStateException("statement " + id + " has lines for " + item + " of " + input.items().size()
+                        + " items");
+            }
+            settled.finish();
         } catch (SQLException e) {
             // as JdbcTemplate would: a second settlement of an item surfaces as DuplicateKeyException
             throw jdbc.getExceptionTranslator().translate("COPY statement of " + id, null, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        jdbc.batchUpdate("""
+                INSERT INTO settlement_line (settlement_id, line_no, line_type, reference, description, gross_minor,
+                    amount_minor, business_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", otherLines);
+    }
+
+    /** An item's own line (capture, refund, dispute event): the calculator writes it first, its fee line right after. */
+    private static boolean isItemLine(StatementLine line) {
+        return switch (line.type()) {
+            case CAPTURE, REFUND, CHARGEBACK, SECOND_CHARGEBACK, CHARGEBACK_REVERSAL -> true;
+            default -> false;
+        };
     }
 
     private SettlementInput load(Key key, CurrencyUnit ccy, LocalDate date, SettlementTerms terms,

@@ -129,11 +129,11 @@ class SettlementPayoutJobTest {
         assertThat(ledger.unbalancedCurrencies()).isEmpty();
         assertThat(jdbc.queryForList("""
                 SELECT s.id FROM settlement s WHERE s.net_minor <>
-                       (SELECT coalesce(sum(amount_minor), 0) FROM settlement_line l WHERE l.settlement_id = s.id)""",
+                       (SELECT coalesce(sum(amount_minor), 0) FROM settlement_statement_line l WHERE l.settlement_id = s.id)""",
                 String.class)).isEmpty();
         assertThat(jdbc.queryForList("""
                 SELECT p.id FROM payout p JOIN settlement s ON s.id = p.settlement_id WHERE p.amount_minor <>
-                       (SELECT sum(amount_minor) FROM settlement_line l WHERE l.settlement_id = s.id)""", String.class)).isEmpty();
+                       (SELECT sum(amount_minor) FROM settlement_statement_line l WHERE l.settlement_id = s.id)""", String.class)).isEmpty();
         // every reconciled transaction of a configured merchant up to the last settled date is settled, once
         assertThat(jdbc.queryForList("""
                 SELECT t.id FROM gateway_transaction t
@@ -264,7 +264,7 @@ class SettlementPayoutJobTest {
         assertThat(carried).extracting(m -> m.get("payout_minor")).containsExactly(0L, 0L, 200L);
         assertThat(carried).extracting(m -> m.get("carried_out_minor")).containsExactly(-500L, -200L, 0L);
         assertThat(carried).extracting(m -> m.get("carried_in_minor")).containsExactly(0L, -500L, -200L);
-        assertThat(jdbc.queryForList("SELECT line_type FROM settlement_line WHERE settlement_id = ? ORDER BY line_no", String.class,
+        assertThat(jdbc.queryForList("SELECT line_type FROM settlement_statement_line WHERE settlement_id = ? ORDER BY line_no", String.class,
                 settlement(owes, d1.plusDays(2)).get("id"))).containsExactly("BALANCE_BROUGHT_FORWARD", "CAPTURE");
 
         List<Map<String, Object>> res = jdbc.queryForList(
@@ -317,7 +317,7 @@ class SettlementPayoutJobTest {
         Map<String, Object> repaid = settlement(usd, next);
         assertThat(repaid.get("returned_payouts_minor")).isEqualTo(12_345L);
         assertThat(repaid.get("payout_minor")).isEqualTo(12_345L);
-        assertThat(jdbc.queryForList("SELECT line_type FROM settlement_line WHERE settlement_id = ?", String.class, repaid.get("id")))
+        assertThat(jdbc.queryForList("SELECT line_type FROM settlement_statement_line WHERE settlement_id = ?", String.class, repaid.get("id")))
                 .containsExactly("RETURNED_PAYOUT");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement WHERE merchant_id = ? AND business_date = ?", Long.class,
                 held, next)).isZero();
