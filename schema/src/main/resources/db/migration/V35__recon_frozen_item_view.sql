@@ -17,10 +17,3 @@ UNION ALL
 -- a manual match already stores one row per side
 SELECT m.item_key, m.matched_date, m.leg, m.other_key, m.how FROM recon_matched_item m;
 
--- True when the item is frozen by a final match dated on or before `until`. Called per row, it
--- probes the view's indexes for that one key: the right plan for the small populations (batches,
--- bank entries, open exceptions), where an anti-join would read the whole frozen history.
-CREATE FUNCTION recon_frozen_on_or_before(key text, until date) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-    SELECT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = key AND m.matched_date <= until)
-$$;

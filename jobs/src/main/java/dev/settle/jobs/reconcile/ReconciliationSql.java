@@ -128,7 +128,8 @@ public final class ReconciliationSql {
                             WHEN c.diff = -c.fees_minor THEN 'FEE'
                             ELSE 'UNEXPLAINED' END,
                        coalesce(c.business_date, c.file_business_date)
-                  FROM classified c""", p);
+                  FROM classified c
+                 ORDER BY coalesce(c.i_key, c.g_key) -- in primary-key order: the index grows leaf by leaf, not at random""", p);
     }
 
     /**
@@ -138,6 +139,10 @@ public final class ReconciliationSql {
      */
     public int leg2(LocalDate date, ReconRule rule) {
         roomForSortsAndHashes();
+        // leg 1 has just written a day of matches: legs 2 and 3 and settlement look items up in
+        // them, so the planner needs their statistics now, not whenever autovacuum gets round to it
+        // (without them it hashes the whole frozen history to check a handful of batches)
+        jdbc.execute("ANALYZE recon_result");
         jdbc.update("DELETE FROM recon_result WHERE result_date = ? AND leg = 2", date); // idempotent on restart
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("d", Date.valueOf(date))
                 .addValue("tol", rule.toleranceMinor()).addValue("bp", rule.toleranceBp())
@@ -145,7 +150,7 @@ public final class ReconciliationSql {
         return named.update("""
                 INSERT INTO recon_result (result_date, leg, outcome, pending, item_key, other_key, merchant_id, reference,
                                           currency, expected_minor, actual_minor, difference_minor, attribution, item_date)
-                WITH batches AS (
+                WITH batches AS MATERIALIZED ( -- frozen batches are looked up per batch, after grouping
                     SELECT 'batch:' || l.batch_number || ':' || l.net_currency AS item_key, l.batch_number, l.net_currency AS currency,
                            CASE WHEN bool_or(l.record_type = 'MerchantPayout')
                                 THEN -sum(l.net_minor) FILTER (WHERE l.record_type = 'MerchantPayout')
@@ -157,14 +162,15 @@ public final class ReconciliationSql {
                      GROUP BY l.batch_number, l.net_currency
                 ), b AS (
                     SELECT * FROM batches x
-                     WHERE NOT recon_frozen_on_or_before(x.item_key, CAST(:d AS date) - 1)
+                     WHERE NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = x.item_key AND m.matched_date < :d)
                 ), c AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.amount_minor, e.currency,
                            coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date,
                            nullif(substring(e.remittance_info FROM :pattern), '')::bigint AS batch_number, e.remittance_info
                       FROM visible_bank_entry e
                      WHERE e.amount_minor > 0 AND NOT e.reversal AND e.file_business_date <= :d
-                       AND NOT recon_frozen_on_or_before('bank:' || e.file_id || ':' || e.entry_no, CAST(:d AS date) - 1)
+                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
+                                        WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
                 ), joined AS (
                     SELECT b.item_key AS b_key, c.item_key AS c_key, b.batch_number, coalesce(b.currency, c.currency) AS currency,
                            b.amount_minor AS expected_minor, c.amount_minor AS actual_minor, b.payout_date, c.value_date,
@@ -206,13 +212,14 @@ public final class ReconciliationSql {
                 WITH po AS (
                     SELECT 'po:' || x.payout_id AS item_key, x.* FROM recon_expected_bank_debit x
                      WHERE x.expected_date <= :d
-                       AND NOT recon_frozen_on_or_before('po:' || x.payout_id, CAST(:d AS date) - 1)
+                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = 'po:' || x.payout_id AND m.matched_date < :d)
                 ), dr AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.end_to_end_id, -e.amount_minor AS amount_minor,
                            e.currency, coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date
                       FROM visible_bank_entry e
                      WHERE e.amount_minor < 0 AND NOT e.reversal AND e.end_to_end_id LIKE 'STL%' AND e.file_business_date <= :d
-                       AND NOT recon_frozen_on_or_before('bank:' || e.file_id || ':' || e.entry_no, CAST(:d AS date) - 1)
+                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
+                                        WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
                 ), joined AS (
                     SELECT po.item_key AS p_key, dr.item_key AS d_key, coalesce(po.end_to_end_id, dr.end_to_end_id) AS e2e,
                            po.merchant_id, coalesce(po.currency, dr.currency) AS currency, po.amount_minor AS expected_minor,
@@ -319,9 +326,6 @@ public final class ReconciliationSql {
                   FROM (SELECT outcome || CASE WHEN pending THEN '(pending)' ELSE '' END AS outcome, count(*) AS n
                           FROM recon_result WHERE result_date = ? GROUP BY 1) x""", String.class, date);
         jdbc.update("UPDATE recon_run SET finished_at = ?, summary = ? WHERE id = ?", Timestamp.from(clock.instant()), summary, runId);
-        // settlement joins the day's matches next: give the planner their statistics now rather than
-        // whenever autovacuum gets round to it (a fresh million rows otherwise look like none)
-        jdbc.execute("ANALYZE recon_result");
         return summary;
     }
 }
