@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +161,28 @@ public final class Ledger {
             totals.put(CurrencyUnit.of(rs.getString("currency")), new long[] {rs.getLong("debits"), rs.getLong("credits")});
         });
         return totals;
+    }
+
+    /**
+     * Currencies in which the postings with these references do not balance; empty when they do.
+     * A job checks what it posted this way: the cost follows the job's postings, not the ledger's
+     * whole history (which {@link #unbalancedCurrencies()} reads).
+     */
+    public List<CurrencyUnit> unbalancedCurrencies(Collection<String> postingReferences) {
+        if (postingReferences.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            var ps = connection.prepareStatement("""
+                    SELECT l.currency FROM ledger_line l JOIN ledger_posting p ON p.id = l.posting_id
+                     WHERE p.reference = ANY (?)
+                     GROUP BY l.currency
+                    HAVING sum(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE 0 END)
+                        <> sum(CASE WHEN l.side = 'C' THEN l.amount_minor ELSE 0 END)
+                     ORDER BY l.currency""");
+            ps.setArray(1, connection.createArrayOf("text", postingReferences.toArray()));
+            return ps;
+        }, (rs, n) -> CurrencyUnit.of(rs.getString(1)));
     }
 
     /** Currencies whose Σdebits ≠ Σcredits; empty for a consistent ledger. */

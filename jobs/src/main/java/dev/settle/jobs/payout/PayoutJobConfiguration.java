@@ -68,9 +68,10 @@ public class PayoutJobConfiguration {
         }, tx).build();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Step check = new StepBuilder("check", jobRepository).tasklet((contribution, chunk) -> {
-            var unbalanced = ledger.unbalancedCurrencies();
+            var unbalanced = ledger.unbalancedCurrencies(jdbc.queryForList(
+                    "SELECT posting_reference FROM payout WHERE business_date = ?", String.class, date(chunk)));
             if (!unbalanced.isEmpty()) {
-                throw new IllegalStateException("ledger unbalanced after payouts in " + unbalanced);
+                throw new IllegalStateException("payout postings of " + date(chunk) + " unbalanced in " + unbalanced);
             }
             var wrong = jdbc.queryForList("""
                     SELECT p.id FROM payout p JOIN settlement s ON s.id = p.settlement_id

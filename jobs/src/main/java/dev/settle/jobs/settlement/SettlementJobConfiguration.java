@@ -31,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The settle job: {@code settle} in hash partitions by merchant on parallel threads (one chunk —
  * one transaction — per merchant and currency; a restart continues with the pairs not yet
- * settled) → {@code check} (the ledger balances in every
+ * settled) → {@code check} (the day's settlement postings balance in every
  * currency, and each statement's lines sum to its net; statements written as CSV under
  * {@code <work-directory>/statements/<date>/}).
  */
@@ -120,9 +120,11 @@ public class SettlementJobConfiguration {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         return new StepBuilder("check", jobRepository).tasklet((contribution, chunkContext) -> {
             LocalDate date = LocalDate.parse((String) chunkContext.getStepContext().getJobParameters().get("businessDate"));
-            var unbalanced = ledger.unbalancedCurrencies();
+            var unbalanced = ledger.unbalancedCurrencies(jdbc.queryForList(
+                    "SELECT posting_reference FROM settlement WHERE business_date = ? AND posting_reference <> ''",
+                    String.class, date));
             if (!unbalanced.isEmpty()) {
-                throw new IllegalStateException("ledger unbalanced after settlement in " + unbalanced);
+                throw new IllegalStateException("settlement postings of " + date + " unbalanced in " + unbalanced);
             }
             var wrong = jdbc.queryForList("""
                     SELECT s.id FROM settlement s
