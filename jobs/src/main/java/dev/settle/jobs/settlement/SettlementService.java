@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,9 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Settles one merchant in one currency for one business date, in one database transaction: takes
  * the reconciled, unsettled gateway items ({@link SettlementWorkReader} reads them for many pairs
  * at once), loads the pair's dispute events, reserve releases and returned payouts, computes with
- * {@link SettlementCalculator}, and writes the
- * settlement, its statement lines, the settled-once rows, the reserve hold and releases, and one
- * balanced ledger posting ({@code settlement:<id>}). Idempotent: a pair already settled for the
+ * {@link SettlementCalculator}, and writes the settlement, its statement, the settled-once rows,
+ * the reserve hold and releases, and one balanced ledger posting ({@code settlement:<id>}). Idempotent: a pair already settled for the
  * date is left alone, and {@code settled_transaction}'s primary key refuses a second settlement
  * of any item (the whole pair then rolls back).
  */
@@ -74,14 +75,10 @@ public final class SettlementService {
         return merchantId.startsWith("mer_") ? merchantId.substring(4) : merchantId;
     }
 
-    /** Configured merchant/currency pairs without a settlement for the date, in a stable order. */
-    public List<Key> candidates(LocalDate businessDate) {
-        return candidates(businessDate, 0, 1);
-    }
-
     /**
-     * The candidates of one hash partition (by merchant), ordered by merchant and currency in the
-     * "C" collation, the order in which {@link SettlementWorkReader} merges them with their items.
+     * Configured merchant/currency pairs of one hash partition (by merchant) without a settlement
+     * for the date, ordered by merchant and currency in the "C" collation: the order in which
+     * {@link SettlementWorkReader} merges them with their items.
      */
     public List<Key> candidates(LocalDate businessDate, int partition, int partitions) {
         return jdbc.query("""
@@ -202,7 +199,8 @@ public final class SettlementService {
             settled.finish();
         } catch (SQLException e) {
             // as JdbcTemplate would: a second settlement of an item surfaces as DuplicateKeyException
-            throw jdbc.getExceptionTranslator().translate("COPY statement of " + id, null, e);
+            DataAccessException translated = jdbc.getExceptionTranslator().translate("COPY statement of " + id, null, e);
+            throw translated != null ? translated : new UncategorizedSQLException("COPY statement of " + id, null, e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

@@ -480,16 +480,19 @@ public final class DayGenerator {
             }
             jdbc.update("""
                     INSERT INTO ledger_account (owner_type, owner_id, kind, currency, created_at)
-                    SELECT DISTINCT 'system', '', 'GATEWAY_RECEIVABLE', t.currency, now() FROM gateway_transaction t WHERE t.id = ANY(?)
-                    UNION SELECT DISTINCT 'merchant', t.merchant_id, 'MERCHANT_PENDING', t.currency, now() FROM gateway_transaction t
-                     WHERE t.id = ANY(?)
+                    SELECT DISTINCT 'system', '', 'GATEWAY_RECEIVABLE', t.currency, now()
+                      FROM unnest(?::text[]) AS x(id) JOIN gateway_transaction t ON t.id = x.id
+                    UNION SELECT DISTINCT 'merchant', t.merchant_id, 'MERCHANT_PENDING', t.currency, now()
+                      FROM unnest(?::text[]) AS x(id) JOIN gateway_transaction t ON t.id = x.id
                     ON CONFLICT (owner_type, owner_id, kind, currency) DO NOTHING""", ids, ids);
-            // posting ids are drawn up front so postings and lines are written without joining them back
+            // posting ids are drawn up front so postings and lines are written without joining them back;
+            // the ids are joined as a relation (unnest), never filtered with = ANY(array): on a
+            // multi-million-row table the planner may scan it and test every row against the array
             jdbc.update("""
                     WITH todo AS MATERIALIZED (
                         SELECT nextval(pg_get_serial_sequence('ledger_posting', 'id')) AS posting_id, t.*
-                          FROM gateway_transaction t
-                         WHERE t.id = ANY(?) AND t.kind IN ('capture', 'refund')
+                          FROM unnest(?::text[]) AS x(id) JOIN gateway_transaction t ON t.id = x.id
+                         WHERE t.kind IN ('capture', 'refund')
                            AND NOT EXISTS (SELECT 1 FROM ledger_posting p WHERE p.reference = t.kind || ':' || t.id)
                     ), posted AS (
                         INSERT INTO ledger_posting (id, reference, kind, description, business_date, created_at)

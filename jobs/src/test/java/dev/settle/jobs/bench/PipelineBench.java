@@ -148,6 +148,7 @@ public final class PipelineBench {
             out.put("database_mb", jdbc.queryForObject("SELECT pg_database_size(current_database()) >> 20", Long.class));
         } finally {
             sftp.close();
+            deleteRecursively(root); // the generated files are gigabytes at 10M
         }
         out.put("peak_heap_mb", heap.stop() >> 20);
         Files.createDirectories(results);
@@ -288,6 +289,14 @@ public final class PipelineBench {
                         List.of("INVOICE " + i), null, "Debtor " + i % 100, null, "Creditor", null, XmlLocation.NONE)), XmlLocation.NONE));
             }
             w.endStatement();
+        }
+    }
+
+    static void deleteRecursively(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -97,7 +97,7 @@ public final class SftpClient implements AutoCloseable {
             Path complete = targetDir.resolve(remote.name());
             MessageDigest sha256 = sha256();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
-                session.read(remote.path(), out);
+                copy(session, remote.path(), out);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partial);
                 throw e;
@@ -110,6 +110,26 @@ public final class SftpClient implements AutoCloseable {
             Files.move(partial, complete, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new DownloadedFile(remote, complete, size, HexFormat.of().formatHex(sha256.digest()));
         });
+    }
+
+    /** Bytes asked for per SFTP read request, and copied per write (the defaults are 32 KiB and 8 KiB). */
+    static final int TRANSFER_BUFFER_BYTES = 256 * 1024;
+
+    /**
+     * Reads a remote file into {@code out} with large requests: Spring Integration's
+     * {@code Session.read} asks for 32 KiB per request and copies through an 8 KiB buffer.
+     */
+    private static void copy(Session<DirEntry> session, String path, OutputStream out) throws IOException {
+        if (!(session.getClientInstance() instanceof org.apache.sshd.sftp.client.SftpClient client)) {
+            session.read(path, out);
+            return;
+        }
+        byte[] buffer = new byte[TRANSFER_BUFFER_BYTES];
+        try (InputStream in = client.read(path, TRANSFER_BUFFER_BYTES)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+            }
+        }
     }
 
     /** Uploads under a temporary remote name, then renames, so the reader never sees half a file. */
