@@ -3,8 +3,6 @@ package dev.settle.readerswriters.inbound;
 import dev.settle.formats.Violation;
 import dev.settle.readerswriters.db.CsvCopyIn;
 import java.sql.Connection;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -127,7 +125,7 @@ public class StagingWriter implements ItemWriter<StagedItem> {
     private Object[] gatewayRow(GatewayLine g) {
         return new Object[] {fileId, g.lineNo(), source, g.recordType(), g.merchantAccount(), g.pspReference(),
                 g.merchantReference(), g.modificationReference(), g.batchNumber(),
-                g.bookedAt() == null ? null : OffsetDateTime.ofInstant(g.bookedAt(), ZoneOffset.UTC),
+                g.bookedAt(), // an Instant: ISO-8601 in UTC, which timestamptz reads as it is
                 g.currency(), g.grossMinor(), g.netCurrency(), g.netMinor(), g.commissionMinor(), g.markupMinor(),
                 g.schemeFeesMinor(), g.interchangeMinor(), g.paymentMethod()};
     }

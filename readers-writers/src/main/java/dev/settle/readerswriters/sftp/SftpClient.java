@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.cipher.Cipher;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.integration.file.remote.session.Session;
@@ -49,7 +53,18 @@ public final class SftpClient implements AutoCloseable {
         sessions.setKnownHostsResource(new FileSystemResource(endpoint.knownHostsFile()));
         sessions.setAllowUnknownKeys(false);
         sessions.setTimeout(endpoint.timeoutMs());
+        sessions.setSshClientConfigurer(client -> client.setCipherFactories(new ArrayList<>(CIPHER_PREFERENCE)));
     }
+
+    /**
+     * Ciphers offered, most preferred first: OpenSSH's default set (no CBC modes), with AES-GCM
+     * first because the JDK runs it on the CPU's AES and carry-less-multiply instructions. MINA's
+     * own default puts ChaCha20-Poly1305 first, which it implements in plain Java: on the bench
+     * machine that held a download to about 80 MB/s, while AES-256-GCM encrypts at gigabytes a
+     * second. Servers without AES-GCM still agree on one of the others.
+     */
+    static final List<NamedFactory<Cipher>> CIPHER_PREFERENCE = List.of(BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128gcm,
+            BuiltinCiphers.aes256ctr, BuiltinCiphers.aes192ctr, BuiltinCiphers.aes128ctr, BuiltinCiphers.cc20p1305_openssh);
 
     public SftpClient(SftpEndpoint endpoint) {
         this(endpoint, 3, 500);
@@ -130,6 +145,13 @@ public final class SftpClient implements AutoCloseable {
                 out.write(buffer, 0, n);
             }
         }
+    }
+
+    /** The cipher the server and this client agree on for server-to-client data (for diagnostics). */
+    String negotiatedCipher() {
+        return withSession("handshake", session -> session.getClientInstance()
+                instanceof org.apache.sshd.sftp.client.SftpClient client
+                ? client.getClientSession().getNegotiatedKexParameter(KexProposalOption.S2CENC) : "unknown");
     }
 
     /** Uploads under a temporary remote name, then renames, so the reader never sees half a file. */

@@ -55,6 +55,13 @@ class SftpClientTest {
     }
 
     @Test
+    void agrees_on_aes_gcm_rather_than_the_pure_java_chacha20() {
+        try (SftpClient client = new SftpClient(endpoint(server.knownHostsFile()))) {
+            assertThat(client.negotiatedCipher()).isEqualTo("aes256-gcm@openssh.com");
+        }
+    }
+
+    @Test
     void refuses_a_server_whose_host_key_is_not_the_known_one() throws Exception {
         Path otherKeys = tmp.resolve("other");
         try (EmbeddedSftpServer impostor = EmbeddedSftpServer.start(tmp.resolve("r2"), otherKeys, 0)) {
