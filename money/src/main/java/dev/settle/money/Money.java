@@ -208,10 +208,33 @@ public record Money(long amountMinor, CurrencyUnit currency) implements Comparab
         return BigDecimal.valueOf(amountMinor, currency.exponent());
     }
 
-    /** "10.50" for EUR, "1050" for JPY, "-0.005" for KWD. */
+    /**
+     * "10.50" for EUR, "1050" for JPY, "-0.005" for KWD: the same text as
+     * {@code toMajor().toPlainString()}, written without a BigDecimal (statements print millions).
+     */
     public String toDecimalString() {
-        return toMajor().toPlainString();
+        int exponent = currency.exponent();
+        if (exponent == 0) {
+            return Long.toString(amountMinor);
+        }
+        if (amountMinor == Long.MIN_VALUE || exponent >= POWERS_OF_TEN.length) {
+            return toMajor().toPlainString();
+        }
+        long abs = Math.abs(amountMinor);
+        long unit = POWERS_OF_TEN[exponent];
+        String fraction = Long.toString(abs % unit);
+        StringBuilder text = new StringBuilder(24);
+        if (amountMinor < 0) {
+            text.append('-');
+        }
+        text.append(abs / unit).append('.');
+        for (int pad = exponent - fraction.length(); pad > 0; pad--) {
+            text.append('0');
+        }
+        return text.append(fraction).toString();
     }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     @Override
     public int compareTo(Money other) {

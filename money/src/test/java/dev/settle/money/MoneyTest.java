@@ -47,10 +47,16 @@ class MoneyTest {
             "1050,  JPY, 1050 JPY",
             "-5,    KWD, -0.005 KWD",
             "0,     BHD, 0.000 BHD",
+            "-1050, EUR, -10.50 EUR",
+            "100,   KWD, 0.100 KWD",
+            "-7,    JPY, -7 JPY",
+            "9223372036854775807, EUR, 92233720368547758.07 EUR",
+            "-9223372036854775808, EUR, -92233720368547758.08 EUR",
     })
     void formats_with_exactly_the_currency_exponent(long minor, String code, String expected) {
         Money money = Money.ofMinor(minor, code);
         assertThat(money.toString()).isEqualTo(expected);
+        assertThat(money.toDecimalString()).isEqualTo(money.toMajor().toPlainString());
         assertThat(Money.parse(expected)).isEqualTo(money);
     }
 

@@ -22,10 +22,19 @@ public final class StatementCsv {
                 .append(businessDate).append('\n');
         out.append(HEADER).append('\n');
         int n = 0;
+        java.time.LocalDate lastDate = null;
+        String lastDateText = ""; // most lines share a date or two
         for (StatementLine l : lines) {
             n++;
+            if (l.date() == null) {
+                lastDate = null;
+                lastDateText = "";
+            } else if (!l.date().equals(lastDate)) {
+                lastDate = l.date();
+                lastDateText = lastDate.toString();
+            }
             out.append(n).append(',').append(l.type()).append(',').append(quote(l.reference())).append(',')
-                    .append(quote(l.description())).append(',').append(l.date() == null ? "" : l.date().toString()).append(',')
+                    .append(quote(l.description())).append(',').append(lastDateText).append(',')
                     .append(l.gross() == null ? "" : l.gross().toDecimalString()).append(',')
                     .append(l.amount().toDecimalString()).append(',').append(l.amount().currency().code()).append('\n');
         }
