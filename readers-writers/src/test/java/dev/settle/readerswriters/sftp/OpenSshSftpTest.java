@@ -28,6 +28,7 @@ class OpenSshSftpTest {
         try (OpenSshSftpServer sshd = OpenSshSftpServer.start(tmp.resolve("sshd"));
              SftpClient client = new SftpClient(new SftpEndpoint("127.0.0.1", sshd.port(), sshd.user(),
                      sshd.clientPrivateKeyFile(), null, sshd.knownHostsFile(), 5_000))) {
+            assertThat(client.negotiatedCipher()).isEqualTo("aes256-gcm@openssh.com"); // OpenSSH offers it too
             List<RemoteFile> files = client.list(remoteDir.toString(), Pattern.compile("camt053_.*\\.xml"));
             assertThat(files).hasSize(1);
             DownloadedFile got = client.download(files.get(0), tmp.resolve("local"));
