@@ -35,12 +35,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     public static final String USER = "settle";
 
     private final SshServer sshd;
+    private final java.util.concurrent.atomic.AtomicLong connections;
     private final Path root;
     private final Path knownHostsFile;
     private final Path clientPrivateKeyFile;
 
-    private EmbeddedSftpServer(SshServer sshd, Path root, Path knownHostsFile, Path clientPrivateKeyFile) {
+    private EmbeddedSftpServer(SshServer sshd, java.util.concurrent.atomic.AtomicLong connections, Path root,
+                               Path knownHostsFile, Path clientPrivateKeyFile) {
         this.sshd = sshd;
+        this.connections = connections;
         this.root = root;
         this.knownHostsFile = knownHostsFile;
         this.clientPrivateKeyFile = clientPrivateKeyFile;
@@ -69,12 +72,19 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             sshd.setKeyboardInteractiveAuthenticator(null);
             sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
             sshd.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
+            var connections = new java.util.concurrent.atomic.AtomicLong();
+            sshd.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
+                @Override
+                public void sessionCreated(org.apache.sshd.common.session.Session session) {
+                    connections.incrementAndGet();
+                }
+            });
             sshd.start();
 
             Path knownHosts = keysDir.resolve("known_hosts");
             Files.writeString(knownHosts, "[127.0.0.1]:" + sshd.getPort() + " "
                     + PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
-            return new EmbeddedSftpServer(sshd, root, knownHosts, keysDir.resolve("client_key"));
+            return new EmbeddedSftpServer(sshd, connections, root, knownHosts, keysDir.resolve("client_key"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded SFTP server", e);
         } catch (GeneralSecurityException e) {
@@ -105,6 +115,11 @@ public final class EmbeddedSftpServer implements AutoCloseable {
 
     public Path clientPrivateKeyFile() {
         return clientPrivateKeyFile;
+    }
+
+    /** SSH connections accepted since the start. */
+    public long connectionsAccepted() {
+        return connections.get();
     }
 
     public boolean running() {

@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,10 +95,10 @@ public final class PipelineBench {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
             t0 = System.nanoTime();
-            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "bank", IngestJob.BUSINESS_DATE, day.toString())).getStatus());
+            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "bank", IngestJob.BUSINESS_DATE, day.toString())), "ingest_day_statement", out);
             double ingestDayStatement = seconds(t0);
             t0 = System.nanoTime();
-            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, day.toString())).getStatus());
+            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, day.toString())), "ingest_gateway", out);
             double ingestGateway = seconds(t0);
             long gatewayRows = jdbc.queryForObject("SELECT count(*) FROM visible_gateway_report_line", Long.class);
             double copyGateway = rawCopyOfReport(dataSource, sftp.root().resolve("reports/settlement_detail_report_batch_" + day + ".csv"));
@@ -108,7 +110,7 @@ public final class PipelineBench {
 
             long internal = jdbc.queryForObject("SELECT count(*) FROM gateway_transaction", Long.class);
             t0 = System.nanoTime();
-            require(runner.run(ReconcileJob.NAME, Map.of(ReconcileJob.BUSINESS_DATE, day.toString())).getStatus());
+            require(runner.run(ReconcileJob.NAME, Map.of(ReconcileJob.BUSINESS_DATE, day.toString())), "reconcile", out);
             double reconcile = seconds(t0);
             out.put("reconcile_internal_transactions", internal);
             out.put("reconcile_gateway_lines", gatewayRows);
@@ -117,10 +119,10 @@ public final class PipelineBench {
 
             configureSettlement(jdbc);
             t0 = System.nanoTime();
-            require(runner.run("settle", Map.of("businessDate", day.toString())).getStatus());
+            require(runner.run("settle", Map.of("businessDate", day.toString())), "settle", out);
             double settle = seconds(t0);
             t0 = System.nanoTime();
-            require(runner.run("payout", Map.of("businessDate", day.toString())).getStatus());
+            require(runner.run("payout", Map.of("businessDate", day.toString())), "payout", out);
             double payout = seconds(t0);
             out.put("settle_s", settle);
             out.put("settlements", jdbc.queryForObject("SELECT count(*) FROM settlement", Long.class));
@@ -135,7 +137,8 @@ public final class PipelineBench {
             Files.move(bigStatement, sftp.root().resolve("statements").resolve(bigStatement.getFileName()));
             long bankBefore = jdbc.queryForObject("SELECT count(*) FROM visible_bank_entry", Long.class);
             t0 = System.nanoTime();
-            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "bank", IngestJob.BUSINESS_DATE, day.plusDays(1).toString())).getStatus());
+            require(runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "bank", IngestJob.BUSINESS_DATE, day.plusDays(1).toString())), "ingest_bank",
+                    out);
             double ingestBank = seconds(t0);
             long bankRows = jdbc.queryForObject("SELECT count(*) FROM visible_bank_entry", Long.class) - bankBefore;
             double copyBank = rawCopyOfEntries(dataSource);
@@ -301,10 +304,18 @@ public final class PipelineBench {
         }
     }
 
-    static void require(BatchStatus status) {
-        if (status != BatchStatus.COMPLETED) {
-            throw new IllegalStateException("job ended " + status);
+    /** Fails unless the job completed; records its top-level steps' seconds as "{label}_steps". */
+    static void require(JobExecution execution, String label, Map<String, Object> out) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException(label + " ended " + execution.getStatus());
         }
+        StringBuilder steps = new StringBuilder();
+        execution.getStepExecutions().stream()
+                .filter(step -> !step.getStepName().contains(":")) // partition workers are inside their manager step
+                .sorted(java.util.Comparator.comparing(StepExecution::getStartTime))
+                .forEach(step -> steps.append(steps.isEmpty() ? "" : ", ").append(step.getStepName()).append(' ')
+                        .append(round2(java.time.Duration.between(step.getStartTime(), step.getEndTime()).toNanos() / 1e9)));
+        out.put(label + "_steps", steps.toString());
     }
 
     static double seconds(long startNs) {

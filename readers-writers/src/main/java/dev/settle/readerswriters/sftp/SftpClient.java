@@ -25,8 +25,9 @@ import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 /**
  * SFTP operations Settle needs, over Spring Integration's session factory: list, download
  * (temporary name → checksum → rename, so a dropped connection leaves nothing that looks complete),
- * upload (temporary remote name → rename) and move. Every operation is retried {@code attemptsMax}
- * times with a doubling back-off, then fails with {@link SftpTransferException}.
+ * upload (temporary remote name → rename) and move, over one SSH connection per client. Every
+ * operation is retried {@code attemptsMax} times with a doubling back-off, each retry on a new
+ * connection, then fails with {@link SftpTransferException}.
  *
  * <p>Not thread-safe; one instance per job step. Close it to release the SSH client.
  */
@@ -41,7 +42,9 @@ public final class SftpClient implements AutoCloseable {
         this.endpoint = endpoint;
         this.attemptsMax = Math.max(1, attemptsMax);
         this.backoffMs = backoffMs;
-        this.sessions = new DefaultSftpSessionFactory();
+        // one SSH connection for all operations of this client (a handshake with key exchange and
+        // authentication costs a few hundred milliseconds); a failed operation drops it (see withSession)
+        this.sessions = new DefaultSftpSessionFactory(true);
         sessions.setHost(endpoint.host());
         sessions.setPort(endpoint.port());
         sessions.setUser(endpoint.user());
@@ -210,6 +213,7 @@ public final class SftpClient implements AutoCloseable {
                 return work.run(session);
             } catch (IOException | RuntimeException e) {
                 last = e;
+                sessions.resetSharedSession(); // the next attempt connects afresh
                 if (isHostKeyProblem(e)) {
                     break; // a wrong host key does not get better by retrying
                 }

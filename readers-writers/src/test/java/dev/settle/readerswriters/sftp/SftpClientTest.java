@@ -55,6 +55,34 @@ class SftpClientTest {
     }
 
     @Test
+    void one_client_makes_one_connection_for_all_its_operations() throws Exception {
+        Path inbox = Files.createDirectories(server.root().resolve("outbox"));
+        Files.writeString(inbox.resolve("a.csv"), "a\n");
+        Files.writeString(inbox.resolve("b.csv"), "b\n");
+        try (SftpClient client = new SftpClient(endpoint(server.knownHostsFile()))) {
+            for (RemoteFile file : client.list("/outbox", Pattern.compile(".*\\.csv"))) {
+                client.download(file, tmp.resolve("local"));
+                client.moveTo(file, "/outbox/archive");
+            }
+            client.upload(tmp.resolve("local/a.csv"), "/inbox", "a.csv");
+        }
+        assertThat(server.connectionsAccepted()).isEqualTo(1);
+    }
+
+    @Test
+    void a_connection_lost_between_operations_is_replaced() throws Exception {
+        Files.createDirectories(server.root().resolve("outbox"));
+        try (SftpClient client = new SftpClient(endpoint(server.knownHostsFile()), 3, 200)) {
+            assertThat(client.list("/outbox", Pattern.compile(".*"))).isEmpty();
+            int port = server.port();
+            server.close();
+            server = EmbeddedSftpServer.start(tmp.resolve("remote"), tmp.resolve("keys"), port); // same key, same port
+            Files.writeString(server.root().resolve("outbox/late.csv"), "x\n");
+            assertThat(client.list("/outbox", Pattern.compile(".*"))).extracting(RemoteFile::name).containsExactly("late.csv");
+        }
+    }
+
+    @Test
     void agrees_on_aes_gcm_rather_than_the_pure_java_chacha20() {
         try (SftpClient client = new SftpClient(endpoint(server.knownHostsFile()))) {
             assertThat(client.negotiatedCipher()).isEqualTo("aes256-gcm@openssh.com");
