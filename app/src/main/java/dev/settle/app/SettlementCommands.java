@@ -104,8 +104,10 @@ final class SettlementCommands {
                                 date, merchant, merchant), true, "settlement_id", "line_no", "line_type", "reference",
                                 "description", "gross_minor", "amount_minor", "currency");
                     } else {
-                        jdbc.queryForList("SELECT statement_csv FROM settlement WHERE business_date = ? AND (?::text IS NULL OR merchant_id = ?) ORDER BY id",
-                                String.class, date, merchant, merchant).forEach(System.out::print);
+                        // one statement at a time: each can be tens of megabytes
+                        jdbc.queryForList("SELECT id FROM settlement WHERE business_date = ? AND (?::text IS NULL OR merchant_id = ?) ORDER BY id",
+                                String.class, date, merchant, merchant).forEach(id -> System.out.print(jdbc.queryForObject(
+                                        "SELECT statement_csv FROM settlement WHERE id = ?", String.class, id)));
                     }
                 }
                 return SettleMain.EXIT_OK;

@@ -303,9 +303,22 @@ public final class SettlementService {
         return n == null ? 0 : n;
     }
 
+    static final int SHA_SLICE_CHARS = 1 << 16;
+
+    /** SHA-256 of the UTF-8 text, encoded a slice at a time (a big statement is tens of megabytes). */
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            int from = 0;
+            while (from < text.length()) {
+                int to = Math.min(text.length(), from + SHA_SLICE_CHARS);
+                if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--; // never split a surrogate pair between two slices
+                }
+                digest.update(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
+                from = to;
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,7 @@ public final class StatementCsv {
 
     public static String render(String settlementId, String merchantId, java.time.LocalDate businessDate,
                                 List<StatementLine> lines, SettlementResult result) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(128 * (lines.size() + 5)); // sized once: no megabyte-sized regrowth copies
         out.append("# settlement ").append(settlementId).append(" merchant ").append(merchantId).append(" date ")
                 .append(businessDate).append('\n');
         out.append(HEADER).append('\n');

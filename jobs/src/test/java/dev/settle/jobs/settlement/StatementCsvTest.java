@@ -40,4 +40,15 @@ class StatementCsvTest {
                 ,CARRIED_FORWARD,,,,,0.000,KWD
                 """);
     }
+
+    @Test
+    void the_statement_checksum_is_the_sha256_of_its_utf8_bytes_even_across_slices() throws Exception {
+        // a surrogate pair straddling the first slice boundary, then more than two slices of text
+        String text = "a".repeat(SettlementService.SHA_SLICE_CHARS - 1) + "\uD83D\uDE00" + "\u00e9x".repeat(70_000);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(SettlementService.sha256(text)).isEqualTo(expected);
+        assertThat(SettlementService.sha256("")).isEqualTo(
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
 }
