@@ -57,6 +57,14 @@ class LedgerTest {
     }
 
     @Test
+    void the_per_posting_balance_check_never_jit_compiles() {
+        // an index probe per posting; with stale statistics PostgreSQL used to JIT it on every call
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForList("SELECT unnest(proconfig) FROM pg_proc WHERE proname = 'ledger_assert_balanced'",
+                String.class)).contains("jit=off");
+    }
+
+    @Test
     void a_balanced_posting_moves_both_balances() {
         String m = merchant();
         ledger.post(capture("cap:" + m, m, Money.ofMinor(1250, EUR)));
