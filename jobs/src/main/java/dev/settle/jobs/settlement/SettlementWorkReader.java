@@ -62,6 +62,12 @@ public class SettlementWorkReader implements ItemStreamReader<SettlementWork> {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false); // pgjdbc streams with a fetch size only inside a transaction
             connection.setReadOnly(true);
+            try (var settings = connection.createStatement()) {
+                // the planner cannot know that a hash partition is 1/n of the rows (it assumes 1/200):
+                // with statistics it then picked nested loops probing the match history per item,
+                // and one partition of a 1M-payment day ran for minutes; hash joins take seconds
+                settings.execute("SET LOCAL enable_nestloop = off");
+            }
             statement = connection.prepareStatement(ReconciledGatewayItems.OF_PARTITION);
             statement.setFetchSize(FETCH_ROWS);
             statement.setDate(1, Date.valueOf(businessDate));
