@@ -43,11 +43,6 @@ public final class ReconciliationSql {
 
     /** Starts a run of {@code date}: forgets that date's earlier results, records the inputs. */
     public long begin(LocalDate date, String ruleSetVersion, Long jobExecutionId) {
-        // gateway-online writes our transactions all day; autovacuum analyzes them only after enough
-        // change and a pause. Without statistics the planner guesses one row and probes the whole
-        // match history once per transaction (20k payments took 20 s that way); ANALYZE samples a
-        // fixed 30,000 rows, so it costs about the same at any size.
-        jdbc.execute("ANALYZE gateway_transaction");
         jdbc.update("DELETE FROM recon_result WHERE result_date = ?", date);
         Long runId = jdbc.queryForObject("""
                 INSERT INTO recon_run (business_date, rule_set_version, job_execution_id, started_at)

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The settle job: {@code statistics} (ANALYZE of the joined tables) → {@code settle} in hash partitions by merchant on parallel threads (one chunk —
+ * The settle job: {@code settle} in hash partitions by merchant on parallel threads (one chunk —
  * one transaction — per merchant and currency; a restart continues with the pairs not yet
  * settled) → {@code check} (the day's settlement postings balance in every
  * currency, and each statement's lines sum to its net; statements written as CSV under
@@ -58,24 +58,8 @@ public class SettlementJobConfiguration {
     }
 
     @Bean
-    Job settleJob(JobRepository jobRepository, Step settleStatisticsStep, Step settlePartitionsStep, Step settleCheckStep) {
-        return new JobBuilder(SettlementJob.NAME, jobRepository).start(settleStatisticsStep).next(settlePartitionsStep)
-                .next(settleCheckStep).build();
-    }
-
-    /**
-     * Fresh planner statistics for the tables the partition queries join: with none (a small day,
-     * or a settle rerun on its own before autovacuum came by) the planner expects one row and
-     * probes the whole match history once per transaction. ANALYZE samples a fixed number of rows,
-     * so this costs well under a second at any size.
-     */
-    @Bean
-    Step settleStatisticsStep(JobRepository jobRepository, PlatformTransactionManager tx, DataSource dataSource) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        return new StepBuilder("statistics", jobRepository).tasklet((contribution, chunkContext) -> {
-            jdbc.execute("ANALYZE gateway_transaction, recon_result, recon_matched_item, settled_transaction");
-            return RepeatStatus.FINISHED;
-        }, tx).build();
+    Job settleJob(JobRepository jobRepository, Step settlePartitionsStep, Step settleCheckStep) {
+        return new JobBuilder(SettlementJob.NAME, jobRepository).start(settlePartitionsStep).next(settleCheckStep).build();
     }
 
     /** The pairs in hash partitions by merchant, settled on parallel threads. */
