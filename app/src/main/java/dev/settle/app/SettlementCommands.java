@@ -104,10 +104,8 @@ final class SettlementCommands {
                                 date, merchant, merchant), true, "settlement_id", "line_no", "line_type", "reference",
                                 "description", "gross_minor", "amount_minor", "currency");
                     } else {
-                        // one statement at a time: each can be tens of megabytes
-                        jdbc.queryForList("SELECT id FROM settlement WHERE business_date = ? AND (?::text IS NULL OR merchant_id = ?) ORDER BY id",
-                                String.class, date, merchant, merchant).forEach(id -> System.out.print(jdbc.queryForObject(
-                                        "SELECT statement_csv FROM settlement WHERE id = ?", String.class, id)));
+                        dev.settle.jobs.settlement.StatementCsv.forEachStored(jdbc, date, merchant,
+                                (id, csv) -> System.out.print(csv));
                     }
                 }
                 return SettleMain.EXIT_OK;

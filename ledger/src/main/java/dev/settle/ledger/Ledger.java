@@ -174,8 +174,8 @@ public final class Ledger {
         }
         return jdbc.query(connection -> {
             var ps = connection.prepareStatement("""
-                    SELECT l.currency FROM ledger_line l JOIN ledger_posting p ON p.id = l.posting_id
-                     WHERE p.reference = ANY (?)
+                    SELECT l.currency FROM (SELECT DISTINCT unnest(?::text[]) AS reference) r
+                      JOIN ledger_posting p ON p.reference = r.reference JOIN ledger_line l ON l.posting_id = p.id
                      GROUP BY l.currency
                     HAVING sum(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE 0 END)
                         <> sum(CASE WHEN l.side = 'C' THEN l.amount_minor ELSE 0 END)

@@ -11,12 +11,15 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -35,12 +38,12 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     public static final String USER = "settle";
 
     private final SshServer sshd;
-    private final java.util.concurrent.atomic.AtomicLong connections;
+    private final AtomicLong connections;
     private final Path root;
     private final Path knownHostsFile;
     private final Path clientPrivateKeyFile;
 
-    private EmbeddedSftpServer(SshServer sshd, java.util.concurrent.atomic.AtomicLong connections, Path root,
+    private EmbeddedSftpServer(SshServer sshd, AtomicLong connections, Path root,
                                Path knownHostsFile, Path clientPrivateKeyFile) {
         this.sshd = sshd;
         this.connections = connections;
@@ -72,10 +75,10 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             sshd.setKeyboardInteractiveAuthenticator(null);
             sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
             sshd.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
-            var connections = new java.util.concurrent.atomic.AtomicLong();
-            sshd.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
+            var connections = new AtomicLong();
+            sshd.addSessionListener(new SessionListener() {
                 @Override
-                public void sessionCreated(org.apache.sshd.common.session.Session session) {
+                public void sessionCreated(Session session) {
                     connections.incrementAndGet();
                 }
             });

@@ -136,12 +136,13 @@ public class SettlementJobConfiguration {
             }
             Path dir = settings.workPath().resolve("statements").resolve(date.toString());
             Files.createDirectories(dir);
-            // one statement at a time: the driver holds a whole result in memory, and a big merchant's
-            // statement alone is tens of megabytes at ten million payments a day
-            for (String id : jdbc.queryForList("SELECT id FROM settlement WHERE business_date = ? ORDER BY id", String.class, date)) {
-                Files.writeString(dir.resolve(id + ".csv"),
-                        jdbc.queryForObject("SELECT statement_csv FROM settlement WHERE id = ?", String.class, id));
-            }
+            StatementCsv.forEachStored(jdbc, date, null, (id, csv) -> {
+                try {
+                    Files.writeString(dir.resolve(id + ".csv"), csv);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             return RepeatStatus.FINISHED;
         }, tx).build();
     }

@@ -109,23 +109,11 @@ public final class CsvCopyIn implements AutoCloseable {
                 } else if (v instanceof Integer n) {
                     digits(n);
                 } else if (v != null) {
-                    quoted(v instanceof String s ? s : v instanceof LocalDate d ? dateText(d) : v.toString());
+                    quoted(v instanceof String s ? s : v instanceof LocalDate d ? d.toString() : v.toString());
                 }
             }
             put((byte) '\n');
         }
-
-        /** Rows of one COPY mostly share a date or two: the last one's text is kept. */
-        private String dateText(LocalDate date) {
-            if (!date.equals(lastDate)) {
-                lastDate = date;
-                lastDateText = date.toString();
-            }
-            return lastDateText;
-        }
-
-        private LocalDate lastDate;
-        private String lastDateText;
 
         private void digits(long n) {
             if (n == Long.MIN_VALUE) {

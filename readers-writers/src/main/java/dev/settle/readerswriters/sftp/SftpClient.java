@@ -140,12 +140,8 @@ public final class SftpClient implements AutoCloseable {
      * {@code Session.read} asks for 32 KiB per request and copies through an 8 KiB buffer.
      */
     private static void copy(Session<DirEntry> session, String path, OutputStream out) throws IOException {
-        if (!(session.getClientInstance() instanceof org.apache.sshd.sftp.client.SftpClient client)) {
-            session.read(path, out);
-            return;
-        }
         byte[] buffer = new byte[TRANSFER_BUFFER_BYTES];
-        try (InputStream in = client.read(path, TRANSFER_BUFFER_BYTES)) {
+        try (InputStream in = mina(session).read(path, TRANSFER_BUFFER_BYTES)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
             }
@@ -154,9 +150,13 @@ public final class SftpClient implements AutoCloseable {
 
     /** The cipher the server and this client agree on for server-to-client data (for diagnostics). */
     String negotiatedCipher() {
-        return withSession("handshake", session -> session.getClientInstance()
-                instanceof org.apache.sshd.sftp.client.SftpClient client
-                ? client.getClientSession().getNegotiatedKexParameter(KexProposalOption.S2CENC) : "unknown");
+        return withSession("handshake",
+                session -> mina(session).getClientSession().getNegotiatedKexParameter(KexProposalOption.S2CENC));
+    }
+
+    /** The MINA SFTP client under a session of {@link DefaultSftpSessionFactory} (always one). */
+    private static org.apache.sshd.sftp.client.SftpClient mina(Session<DirEntry> session) {
+        return (org.apache.sshd.sftp.client.SftpClient) session.getClientInstance();
     }
 
     /** Uploads under a temporary remote name, then renames, so the reader never sees half a file. */
