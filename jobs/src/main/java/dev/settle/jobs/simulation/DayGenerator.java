@@ -468,7 +468,8 @@ public final class DayGenerator {
                 JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
                 long[] postingIds = postLedger(jdbc, transactionIds.toArray(String[]::new));
                 if (triggersOff) {
-                    requireReferencesAndBalance(jdbc, postingIds);
+                    requireReferences(jdbc, transactionIds.toArray(String[]::new));
+                    requireBalanced(jdbc, postingIds);
                 }
                 connection.commit();
             }
@@ -483,7 +484,7 @@ public final class DayGenerator {
          * Foreign keys and the ledger's balance check are row triggers: per generated row they
          * cost more than the row itself (50,000 captures: 8 s of postings, 3.4 s of COPY). A
          * superuser may skip them for this transaction ({@code session_replication_role =
-         * replica}); {@link #requireReferencesAndBalance} then checks the same rules once, set-based,
+         * replica}); {@link #requireReferences} and {@link #requireBalanced} then check the same rules once, set-based,
          * before the commit, so a generator bug still fails the day. Without the privilege the
          * triggers run as usual.
          */
@@ -498,28 +499,31 @@ public final class DayGenerator {
             }
         }
 
-        /** What the skipped triggers would have refused, over this batch only. */
-        private void requireReferencesAndBalance(JdbcTemplate jdbc, long[] postingIds) {
-            String[] ids = transactionIds.toArray(String[]::new);
+        /** What the skipped foreign keys would have refused, over this batch's transactions. */
+        static void requireReferences(JdbcTemplate jdbc, String[] transactionIds) {
             Long orphans = jdbc.queryForObject("""
                     SELECT count(*) FROM unnest(?::text[]) AS x(id) JOIN gateway_transaction t ON t.id = x.id
                      WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.id = t.payment_id AND p.merchant_id = t.merchant_id)
                         OR NOT EXISTS (SELECT 1 FROM merchant m WHERE m.id = t.merchant_id)
                         OR (t.refund_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.id = t.refund_id))""",
-                    Long.class, (Object) ids);
+                    Long.class, (Object) transactionIds);
             if (orphans != 0) {
                 throw new IllegalStateException(orphans + " generated transaction(s) reference a missing payment, merchant or refund");
             }
+        }
+
+        /** What the skipped balance check would have refused, over these postings only. */
+        static void requireBalanced(JdbcTemplate jdbc, long[] postingIds) {
             Long unbalanced = jdbc.queryForObject("""
-                    SELECT count(*) FROM (
+                    SELECT count(DISTINCT id) FROM (
                         SELECT x.id FROM unnest(?::bigint[]) AS x(id) LEFT JOIN ledger_line l ON l.posting_id = x.id
                          GROUP BY x.id
                         HAVING count(l.posting_id) < 2
-                            OR bool_or(l.account_id IS NULL OR NOT EXISTS (SELECT 1 FROM ledger_account a WHERE a.id = l.account_id))
+                            OR bool_or(NOT EXISTS (SELECT 1 FROM ledger_account a WHERE a.id = l.account_id))
                     UNION ALL
                         SELECT l.posting_id FROM unnest(?::bigint[]) AS x(id) JOIN ledger_line l ON l.posting_id = x.id
                          GROUP BY l.posting_id, l.currency
-                        HAVING sum(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE -l.amount_minor END) <> 0) bad""",
+                        HAVING sum(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE -l.amount_minor END) <> 0) bad (id)""",
                     Long.class, postingIds, postingIds);
             if (unbalanced != 0) {
                 throw new IllegalStateException(unbalanced + " generated ledger posting(s) unbalanced or with fewer than two lines");
