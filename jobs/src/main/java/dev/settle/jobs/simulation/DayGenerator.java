@@ -512,14 +512,14 @@ public final class DayGenerator {
             }
         }
 
-        /** What the skipped balance check would have refused, over these postings only. */
+        /** What the skipped balance check and line foreign keys would have refused, over these postings only. */
         static void requireBalanced(JdbcTemplate jdbc, long[] postingIds) {
             Long unbalanced = jdbc.queryForObject("""
                     SELECT count(DISTINCT id) FROM (
                         SELECT x.id FROM unnest(?::bigint[]) AS x(id) LEFT JOIN ledger_line l ON l.posting_id = x.id
                          GROUP BY x.id
                         HAVING count(l.posting_id) < 2
-                            OR bool_or(NOT EXISTS (SELECT 1 FROM ledger_account a WHERE a.id = l.account_id))
+                            OR bool_or(NOT EXISTS (SELECT 1 FROM ledger_account a WHERE a.id = l.account_id AND a.currency = l.currency))
                     UNION ALL
                         SELECT l.posting_id FROM unnest(?::bigint[]) AS x(id) JOIN ledger_line l ON l.posting_id = x.id
                          GROUP BY l.posting_id, l.currency

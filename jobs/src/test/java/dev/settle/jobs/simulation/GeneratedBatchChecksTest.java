@@ -90,6 +90,18 @@ class GeneratedBatchChecksTest {
     }
 
     @Test
+    void aLineInAnotherCurrencyThanItsAccountIsRefused() {
+        long usdAccount = jdbc.queryForObject("""
+                INSERT INTO ledger_account (owner_type, owner_id, kind, currency, created_at)
+                VALUES ('system', '', 'FEE_REVENUE', 'USD', now()) RETURNING id""", Long.class);
+        long posting = insertPosting();
+        line(posting, eurAccount, "D", 700);
+        line(posting, usdAccount, "C", 700); // an EUR line on the USD account
+        assertThatThrownBy(() -> DayGenerator.Internal.requireBalanced(jdbc, new long[] {posting}))
+                .hasMessageStartingWith("1 generated ledger posting(s)");
+    }
+
+    @Test
     void aTransactionWithoutItsPaymentIsRefused() {
         jdbc.update("""
                 INSERT INTO merchant (id, name, default_currency, status, created_at)
