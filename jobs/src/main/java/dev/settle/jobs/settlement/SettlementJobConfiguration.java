@@ -90,9 +90,8 @@ public class SettlementJobConfiguration {
     SettlementWorkReader settlementWorkReader(SettlementService service, DataSource dataSource,
             @Value("#{jobParameters['businessDate']}") String businessDate,
             @Value("#{stepExecutionContext['" + SettlementJob.PARTITION_KEY + "']}") Integer partition,
-            @Value("${settle.settlement.partitions:2}") int partitions,
-            @Value("${settle.settlement.work-mem-mb:128}") int workMemMb) {
-        return new SettlementWorkReader(service, dataSource, LocalDate.parse(businessDate), partition, partitions, workMemMb);
+            @Value("${settle.settlement.partitions:2}") int partitions) {
+        return new SettlementWorkReader(service, dataSource, LocalDate.parse(businessDate), partition, partitions);
     }
 
     @Bean

@@ -34,7 +34,6 @@ public class SettlementWorkReader implements ItemStreamReader<SettlementWork> {
     private final LocalDate businessDate;
     private final int partition;
     private final int partitions;
-    private final int workMemMb;
 
     private List<SettlementService.Key> candidates;
     private int nextCandidate;
@@ -43,18 +42,13 @@ public class SettlementWorkReader implements ItemStreamReader<SettlementWork> {
     private ResultSet rows;
     private boolean rowPending;
 
-    /**
-     * @param workMemMb PostgreSQL work_mem for the partition's query: its joins and its sort cover
-     *     the whole partition of the day, and with the server's default (4 MB) they spill to disk
-     */
     public SettlementWorkReader(SettlementService service, DataSource dataSource, LocalDate businessDate, int partition,
-                                int partitions, int workMemMb) {
+                                int partitions) {
         this.service = service;
         this.dataSource = dataSource;
         this.businessDate = businessDate;
         this.partition = partition;
         this.partitions = partitions;
-        this.workMemMb = workMemMb;
     }
 
     @Override
@@ -74,7 +68,6 @@ public class SettlementWorkReader implements ItemStreamReader<SettlementWork> {
                 // match history per item (20k payments took 28 s; with statistics, one partition of
                 // a 1M-payment day ran for minutes). Hash joins take seconds either way.
                 settings.execute("SET LOCAL enable_nestloop = off");
-                settings.execute("SET LOCAL work_mem = '" + workMemMb + "MB'");
             }
             statement = connection.prepareStatement(ReconciledGatewayItems.OF_PARTITION);
             statement.setFetchSize(FETCH_ROWS);

@@ -75,7 +75,7 @@ class SettlementWorkReaderTest {
         List<String> mine = new ArrayList<>(expected.keySet());
         Map<String, List<String>> read = new HashMap<>();
         for (int partition = 0; partition < 2; partition++) {
-            SettlementWorkReader reader = new SettlementWorkReader(service, dataSource, DAY, partition, 2, 16);
+            SettlementWorkReader reader = new SettlementWorkReader(service, dataSource, DAY, partition, 2);
             reader.open(new ExecutionContext());
             try {
                 for (SettlementWork work = reader.read(); work != null; work = reader.read()) {
