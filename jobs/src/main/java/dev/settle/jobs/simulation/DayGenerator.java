@@ -484,9 +484,9 @@ public final class DayGenerator {
          * Foreign keys and the ledger's balance check are row triggers: per generated row they
          * cost more than the row itself (50,000 captures: 8 s of postings, 3.4 s of COPY). A
          * superuser may skip them for this transaction ({@code session_replication_role =
-         * replica}); {@link #requireReferences} and {@link #requireBalanced} then check the same rules once, set-based,
-         * before the commit, so a generator bug still fails the day. Without the privilege the
-         * triggers run as usual.
+         * replica}); {@link #requireReferences} and {@link #requireBalanced} then check the same
+         * rules once, set-based, before the commit, so a generator bug still fails the day.
+         * Without the privilege the triggers run as usual.
          */
         private static boolean skipRowTriggers(Connection connection) throws SQLException {
             try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT current_setting('is_superuser') = 'on'")) {
@@ -526,7 +526,8 @@ public final class DayGenerator {
                         HAVING sum(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE -l.amount_minor END) <> 0) bad (id)""",
                     Long.class, postingIds, postingIds);
             if (unbalanced != 0) {
-                throw new IllegalStateException(unbalanced + " generated ledger posting(s) unbalanced or with fewer than two lines");
+                throw new IllegalStateException(unbalanced + " generated ledger posting(s) unbalanced, with fewer than two lines, "
+                        + "or with a line on no account of its currency");
             }
         }
 
