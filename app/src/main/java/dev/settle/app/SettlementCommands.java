@@ -6,6 +6,7 @@ import dev.settle.jobs.payout.PayoutException;
 import dev.settle.jobs.settlement.MerchantSettlementConfig;
 import dev.settle.jobs.settlement.MerchantSettlementConfigs;
 import dev.settle.jobs.settlement.SettlementTerms;
+import dev.settle.jobs.settlement.StatementCsv;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
 import dev.settle.money.RoundingRule;
@@ -104,7 +105,7 @@ final class SettlementCommands {
                                 date, merchant, merchant), true, "settlement_id", "line_no", "line_type", "reference",
                                 "description", "gross_minor", "amount_minor", "currency");
                     } else {
-                        dev.settle.jobs.settlement.StatementCsv.forEachStored(jdbc, date, merchant,
+                        StatementCsv.forEachStored(jdbc, date, merchant,
                                 (id, csv) -> System.out.print(csv));
                     }
                 }

@@ -4,6 +4,8 @@ import dev.settle.jobs.HashPartitions;
 import dev.settle.jobs.config.SettleProperties;
 import dev.settle.jobs.lock.FencingGuard;
 import dev.settle.ledger.Ledger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,8 +141,8 @@ public class SettlementJobConfiguration {
             StatementCsv.forEachStored(jdbc, date, null, (id, csv) -> {
                 try {
                     Files.writeString(dir.resolve(id + ".csv"), csv);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             return RepeatStatus.FINISHED;

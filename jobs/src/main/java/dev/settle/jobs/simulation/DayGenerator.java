@@ -466,9 +466,10 @@ public final class DayGenerator {
                 copy.copyIn("COPY gateway_transaction (id, merchant_id, payment_id, kind, refund_id, psp_reference, modification_reference, "
                         + "amount_minor, currency, business_date, created_at) FROM STDIN (FORMAT csv)", new StringReader(transactions.toString()));
                 JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-                long[] postingIds = postLedger(jdbc, transactionIds.toArray(String[]::new));
+                String[] ids = transactionIds.toArray(String[]::new);
+                long[] postingIds = postLedger(jdbc, ids);
                 if (triggersOff) {
-                    requireReferences(jdbc, transactionIds.toArray(String[]::new));
+                    requireReferences(jdbc, ids);
                     requireBalanced(jdbc, postingIds);
                 }
                 connection.commit();
