@@ -17,6 +17,7 @@ import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.integration.file.remote.session.Session;
@@ -56,7 +57,10 @@ public final class SftpClient implements AutoCloseable {
         sessions.setKnownHostsResource(new FileSystemResource(endpoint.knownHostsFile()));
         sessions.setAllowUnknownKeys(false);
         sessions.setTimeout(endpoint.timeoutMs());
-        sessions.setSshClientConfigurer(client -> client.setCipherFactories(new ArrayList<>(CIPHER_PREFERENCE)));
+        sessions.setSshClientConfigurer(client -> {
+            client.setCipherFactories(new ArrayList<>(CIPHER_PREFERENCE));
+            CoreModuleProperties.WINDOW_SIZE.set(client, CHANNEL_WINDOW_BYTES);
+        });
     }
 
     /**
@@ -132,16 +136,30 @@ public final class SftpClient implements AutoCloseable {
         });
     }
 
-    /** Bytes asked for per SFTP read request, and copied per write (the defaults are 32 KiB and 8 KiB). */
-    static final int TRANSFER_BUFFER_BYTES = 256 * 1024;
+    /**
+     * Bytes asked for per SFTP read request: 63 KiB is the largest reply MINA's server sends
+     * (OpenSSH's is larger). A larger request comes back short and the client asks again for the
+     * rest, so each request costs two round trips.
+     */
+    static final int READ_REQUEST_BYTES = 63 * 1024;
 
     /**
-     * Reads a remote file into {@code out} with large requests: Spring Integration's
-     * {@code Session.read} asks for 32 KiB per request and copies through an 8 KiB buffer.
+     * The SSH channel window this client offers; it is also the most it buffers per channel (heap).
+     * MINA's SFTP client keeps window ÷ request size reads in flight, so the window bounds a
+     * download, not the cipher. A 1,000 MB loopback download from the embedded server: 15.7–19.6 s
+     * with the old 256 KiB requests and MINA's default 2 MiB window (8 reads in flight), 4.0–8.7 s
+     * with 63 KiB requests and 16 MiB (256 in flight). From OpenSSH (200 MB, warm): 1.7–1.9 s → 1.4 s.
+     */
+    static final long CHANNEL_WINDOW_BYTES = 16L << 20;
+
+    /**
+     * Reads a remote file into {@code out} with many reads in flight (see
+     * {@link #CHANNEL_WINDOW_BYTES}): Spring Integration's {@code Session.read} asks for 32 KiB per
+     * request with the default window and copies through an 8 KiB buffer.
      */
     private static void copy(Session<DirEntry> session, String path, OutputStream out) throws IOException {
-        byte[] buffer = new byte[TRANSFER_BUFFER_BYTES];
-        try (InputStream in = mina(session).read(path, TRANSFER_BUFFER_BYTES)) {
+        byte[] buffer = new byte[READ_REQUEST_BYTES];
+        try (InputStream in = mina(session).read(path, READ_REQUEST_BYTES)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
             }

@@ -35,6 +35,13 @@ class OpenSshSftpTest {
             assertThat(got.localPath()).hasContent("<Document/>");
             client.upload(got.localPath(), remoteDir.resolve("out").toString(), "copy.xml");
             assertThat(remoteDir.resolve("out/copy.xml")).hasContent("<Document/>");
+
+            // a file larger than the channel window: many 63 KiB reads in flight
+            byte[] big = SftpClientTest.randomBytes(SftpClient.CHANNEL_WINDOW_BYTES + 12_345);
+            Files.write(remoteDir.resolve("camt053_big.xml"), big);
+            DownloadedFile bigCopy = client.download(new RemoteFile(remoteDir.toString(), "camt053_big.xml", big.length),
+                    tmp.resolve("local"));
+            assertThat(Files.mismatch(bigCopy.localPath(), remoteDir.resolve("camt053_big.xml"))).isEqualTo(-1L);
         }
     }
 }

@@ -55,6 +55,25 @@ class SftpClientTest {
     }
 
     @Test
+    void a_file_larger_than_the_channel_window_arrives_byte_for_byte() throws Exception {
+        // many 63 KiB reads in flight, replies consumed across several window refills
+        byte[] content = randomBytes(SftpClient.CHANNEL_WINDOW_BYTES + 12_345);
+        Path inbox = Files.createDirectories(server.root().resolve("outbox"));
+        Files.write(inbox.resolve("big.xml"), content);
+        try (SftpClient client = new SftpClient(endpoint(server.knownHostsFile()))) {
+            DownloadedFile got = client.download(new RemoteFile("/outbox", "big.xml", content.length), tmp.resolve("local"));
+            assertThat(Files.mismatch(got.localPath(), inbox.resolve("big.xml"))).isEqualTo(-1L);
+            assertThat(got.sha256Hex()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+        }
+    }
+
+    static byte[] randomBytes(long length) {
+        byte[] bytes = new byte[Math.toIntExact(length)];
+        new java.util.Random(42).nextBytes(bytes);
+        return bytes;
+    }
+
+    @Test
     void one_client_makes_one_connection_for_all_its_operations() throws Exception {
         Path inbox = Files.createDirectories(server.root().resolve("outbox"));
         Files.writeString(inbox.resolve("a.csv"), "a\n");
