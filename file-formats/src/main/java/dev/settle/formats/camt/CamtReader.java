@@ -7,8 +7,8 @@ import dev.settle.money.Money;
 import dev.settle.money.MoneyException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -285,20 +285,20 @@ public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
     // ---- field parsing: lenient, each failure is a violation with the raw value
 
     private Money money(String text, String ccy, String recordType, String field) {
-        XmlLocation at = cur.endedLocation();
+        // the location only when there is something wrong: building it costs more than the parsing
         if (ccy == null) {
-            violations.add(violation(CamtViolation.CAMT_MISSING_FIELD, at, recordType, field + "@Ccy", text,
+            violations.add(violation(CamtViolation.CAMT_MISSING_FIELD, cur.endedLocation(), recordType, field + "@Ccy", text,
                     "amount has no Ccy attribute"));
             return null;
         }
         CurrencyUnit unit = CurrencyUnit.find(ccy).orElse(null);
         if (unit == null) {
-            violations.add(violation(CamtViolation.CAMT_UNKNOWN_CURRENCY, at, recordType, field + "@Ccy", ccy,
+            violations.add(violation(CamtViolation.CAMT_UNKNOWN_CURRENCY, cur.endedLocation(), recordType, field + "@Ccy", ccy,
                     "not an active ISO 4217 currency code"));
             return null;
         }
         if (!DECIMAL.matcher(text).matches()) {
-            violations.add(violation(CamtViolation.CAMT_BAD_AMOUNT, at, recordType, field, text,
+            violations.add(violation(CamtViolation.CAMT_BAD_AMOUNT, cur.endedLocation(), recordType, field, text,
                     "amount is not a non-negative decimal number"));
             return null;
         }
@@ -307,7 +307,7 @@ public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
         } catch (MoneyException e) {
             CamtViolation code = e.code() == MoneyException.Code.SCALE_EXCEEDS_CURRENCY
                     ? CamtViolation.CAMT_AMOUNT_SCALE_EXCEEDS_CURRENCY : CamtViolation.CAMT_AMOUNT_OVERFLOW;
-            violations.add(violation(code, at, recordType, field, text + " " + ccy, e.getMessage()));
+            violations.add(violation(code, cur.endedLocation(), recordType, field, text + " " + ccy, e.getMessage()));
             return null;
         }
     }
@@ -344,12 +344,40 @@ public final class CamtReader implements Iterator<CamtRecord>, AutoCloseable {
     private LocalDate date(String text, String recordType, String field) {
         try {
             // DtTm: the booking date is the local date part as written, offset ignored on purpose
-            return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
+            String date = text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text;
+            return isPlainIsoDate(date) ? LocalDate.of(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10))
+                    : LocalDate.parse(date);
+        } catch (DateTimeException e) { // also an impossible day such as 2026-02-30
             violations.add(violation(CamtViolation.CAMT_BAD_DATE, cur.endedLocation(), recordType, field, text,
                     "not an ISO date (YYYY-MM-DD)"));
             return null;
         }
+    }
+
+    /**
+     * YYYY-MM-DD with ASCII digits: what every statement writes, read without the general ISO
+     * parser (which cost as much as the rest of an entry's fields). Anything else goes to
+     * {@link LocalDate#parse}, so both accept and refuse the same texts.
+     */
+    private static boolean isPlainIsoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
     }
 
     private Violation violation(CamtViolation code, XmlLocation at, String recordType, String field, String raw,

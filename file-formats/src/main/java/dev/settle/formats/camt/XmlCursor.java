@@ -47,11 +47,14 @@ public final class XmlCursor implements AutoCloseable {
 
     private static final class Frame {
         final String name;
+        /** Position among same-named siblings; counted only for {@link #REPEATABLE} names, else 1. */
         final int index;
         final long line;
         Map<String, Integer> childCounts;
         boolean hadChild;
         String ccy;
+        /** Absolute path, built on first use from the parent's (locations are asked for often). */
+        String path;
 
         Frame(String name, int index, long line) {
             this.name = name;
@@ -67,8 +70,10 @@ public final class XmlCursor implements AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private String endedText;
     private String endedCcy;
-    private String endedName;
-    private long endedLine;
+    private Frame ended;
+    /** Relative paths of {@link #walk}, one instance per (parent path, name): see {@link #childPath}. */
+    private final Map<String, Map<String, String>> childPaths = new HashMap<>();
+    private int childPathCount;
     private long strayTextCount;
     private XmlLocation firstStrayText;
 
@@ -193,10 +198,12 @@ public final class XmlCursor implements AutoCloseable {
                 stray(parent);
             }
             parent.hadChild = true;
-            if (parent.childCounts == null) {
-                parent.childCounts = new HashMap<>(4);
+            if (REPEATABLE.contains(name)) { // only their index shows in a path
+                if (parent.childCounts == null) {
+                    parent.childCounts = new HashMap<>(4);
+                }
+                index = parent.childCounts.merge(name, 1, Integer::sum);
             }
-            index = parent.childCounts.merge(name, 1, Integer::sum);
         }
         Frame f = new Frame(name, index, currentLine());
         f.ccy = reader.getAttributeValue(null, "Ccy");
@@ -212,18 +219,24 @@ public final class XmlCursor implements AutoCloseable {
         stack.remove(stack.size() - 1);
         endedText = f.hadChild ? "" : text.toString().strip();
         endedCcy = f.ccy;
-        endedName = f.name;
-        endedLine = f.line;
+        ended = f;
         text.setLength(0);
     }
 
     private void onText() {
-        // Text after a child element belongs to mixed content; keep only whether it is blank.
-        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
-        if (!stack.isEmpty() && stack.get(stack.size() - 1).hadChild && !isXmlWhitespace(text)) {
-            stray(stack.get(stack.size() - 1));
-            text.setLength(0);
+        char[] chars = reader.getTextCharacters();
+        int start = reader.getTextStart();
+        int length = reader.getTextLength();
+        if (!stack.isEmpty() && stack.get(stack.size() - 1).hadChild) {
+            // Text after a child element belongs to mixed content; keep only whether it is blank
+            // (indentation, most of the time: not worth copying).
+            if (!isXmlWhitespace(chars, start, length)) {
+                stray(stack.get(stack.size() - 1));
+                text.setLength(0);
+            }
+            return;
         }
+        text.append(chars, start, length);
     }
 
     /** Notes stray text in {@code f}, which is always the innermost open element here. */
@@ -236,12 +249,24 @@ public final class XmlCursor implements AutoCloseable {
     /** XML's own whitespace (space, tab, CR, LF); a no-break space U+00A0 is not whitespace. */
     private static boolean isXmlWhitespace(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            if (!isXmlWhitespace(s.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isXmlWhitespace(char[] chars, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (!isXmlWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isXmlWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     /** Local name of the element just started (after START_ELEMENT) or just ended (after END_ELEMENT). */
@@ -271,15 +296,9 @@ public final class XmlCursor implements AutoCloseable {
 
     /** Location of the element that just ended: its start line and its path. */
     public XmlLocation endedLocation() {
-        return new XmlLocation(endedLine, path() + "/" + endedName + indexSuffixForEnded());
-    }
-
-    private String indexSuffixForEnded() {
-        if (!REPEATABLE.contains(endedName) || stack.isEmpty()) {
-            return "";
-        }
-        Map<String, Integer> counts = stack.get(stack.size() - 1).childCounts;
-        return "[" + (counts == null ? 1 : counts.getOrDefault(endedName, 1)) + "]";
+        StringBuilder b = new StringBuilder(path());
+        appendStep(b, ended);
+        return new XmlLocation(ended.line, b.toString());
     }
 
     /** Location of the innermost open element (after START_ELEMENT: the element just started). */
@@ -290,11 +309,17 @@ public final class XmlCursor implements AutoCloseable {
 
     /** Path of the open elements, e.g. {@code /Document/BkToCstmrStmt/Stmt[2]/Ntry[5]}. */
     public String path() {
-        StringBuilder b = new StringBuilder();
-        for (Frame f : stack) {
+        return stack.isEmpty() ? "" : pathAt(stack.size() - 1);
+    }
+
+    private String pathAt(int depthIndex) {
+        Frame f = stack.get(depthIndex);
+        if (f.path == null) {
+            StringBuilder b = new StringBuilder(depthIndex == 0 ? "" : pathAt(depthIndex - 1));
             appendStep(b, f);
+            f.path = b.toString();
         }
-        return b.toString();
+        return f.path;
     }
 
     private static void appendStep(StringBuilder b, Frame f) {
@@ -342,8 +367,8 @@ public final class XmlCursor implements AutoCloseable {
     /** Walks the rest of the element just started, calling back on every descendant's start and end. */
     public void walk(SubtreeHandler handler) {
         int rootDepth = depth();
-        // each open element's relative path, built once from its parent's (joining all names at
-        // every event cost a fifth of reading a camt.053 entry)
+        // each open element's relative path, from its parent's (joining all names at every event
+        // cost a fifth of reading a camt.053 entry)
         java.util.ArrayDeque<String> paths = new java.util.ArrayDeque<>();
         while (true) {
             int ev = next();
@@ -351,7 +376,7 @@ public final class XmlCursor implements AutoCloseable {
                 return;
             }
             if (ev == XMLStreamConstants.START_ELEMENT) {
-                String path = paths.isEmpty() ? localName() : paths.peekLast() + "/" + localName();
+                String path = paths.isEmpty() ? localName() : childPath(paths.peekLast(), localName());
                 paths.addLast(path);
                 handler.start(path);
             } else {
@@ -362,6 +387,29 @@ public final class XmlCursor implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * {@code parent + "/" + name}, the same instance every time for the first
+     * {@value #CHILD_PATHS_MAX} distinct paths of a document: a handler switches on the path, and
+     * a string made anew hashes anew (a tenth of reading a camt.053 entry went to concatenating
+     * and hashing these). Past the bound (a document with very many distinct element names) each
+     * path is made anew: the result is the same.
+     */
+    private String childPath(String parent, String name) {
+        Map<String, String> children = childPaths.get(parent);
+        String path = children == null ? null : children.get(name);
+        if (path != null) {
+            return path;
+        }
+        path = parent + "/" + name;
+        if (childPathCount < CHILD_PATHS_MAX) {
+            childPaths.computeIfAbsent(parent, k -> new HashMap<>()).put(name, path);
+            childPathCount++;
+        }
+        return path;
+    }
+
+    private static final int CHILD_PATHS_MAX = 4096;
 
     public String file() {
         return file;

@@ -79,14 +79,15 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     StagedItemReader stagedItemReader(SettleProperties settings, FileRegistry registry, InboundParsers parsers,
-                                      DataSource dataSource, @Value("#{stepExecution}") StepExecution stepExecution) {
+                                      DataSource dataSource, @Value("#{stepExecution}") StepExecution stepExecution,
+                                      @Value("${settle.ingest.chunk-size:1000}") int chunkSize) {
         long fileId = stepExecution.getExecutionContext().getLong(PendingFilesPartitioner.FILE_ID_KEY);
         InboundFile file = registry.find(fileId).orElseThrow();
         var source = settings.source(file.source());
         ensureLocalCopy(settings, source, file);
         return new StagedItemReader(parsers.forFormat(source.fileFormat()),
                 IngestJob.localCopy(IngestJob.inbox(settings, file.source()), file), file.remoteName(), fileId,
-                source.errorThresholdRows(), stepExecution.getExecutionContext(), dataSource);
+                source.errorThresholdRows(), stepExecution.getExecutionContext(), dataSource, chunkSize);
     }
 
     /**

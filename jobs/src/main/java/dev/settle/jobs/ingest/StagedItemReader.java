@@ -32,10 +32,11 @@ public class StagedItemReader extends AbstractItemCountingItemStreamItemReader<S
     private final long errorThresholdRows;
     private final ExecutionContext stepContext;
     private final JdbcTemplate jdbc;
+    private final int chunkSize;
     private InboundCursor cursor;
 
     public StagedItemReader(InboundParser parser, Path localFile, String displayName, long fileId,
-                            long errorThresholdRows, ExecutionContext stepContext, DataSource dataSource) {
+                            long errorThresholdRows, ExecutionContext stepContext, DataSource dataSource, int chunkSize) {
         this.parser = parser;
         this.localFile = localFile;
         this.displayName = displayName;
@@ -43,13 +44,15 @@ public class StagedItemReader extends AbstractItemCountingItemStreamItemReader<S
         this.errorThresholdRows = errorThresholdRows;
         this.stepContext = stepContext;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.chunkSize = chunkSize;
         setName("stagedItems");
     }
 
     @Override
     protected void doOpen() throws Exception {
-        // parsing runs one thread ahead, overlapping with the COPY of the previous chunk
-        cursor = new ReadAheadCursor(parser.open(localFile, displayName), displayName);
+        // parsing runs on its own thread up to one chunk ahead, so the next chunk is parsed while
+        // this one is written (the step reads a whole chunk before it writes any of it)
+        cursor = new ReadAheadCursor(parser.open(localFile, displayName), displayName, chunkSize);
     }
 
     @Override

@@ -13,27 +13,36 @@ import java.util.concurrent.TimeUnit;
  * exactly the delegate's sequence: the same items in the same order, then the same
  * {@link dev.settle.formats.FormatException} (or end) at the same place.
  *
- * <p>Items travel in batches of {@value #BATCH_ITEMS} to keep the hand-over cheap; at most
- * {@value #BATCHES_AHEAD} batches wait, which bounds the memory to a few thousand items.
+ * <p>Items travel in batches of {@value #BATCH_ITEMS} to keep the hand-over cheap. How many items
+ * may wait is the caller's bound: a chunk-oriented step wants a whole chunk, because it reads a
+ * chunk and only then writes it, and parsing can only go on during the write while there is room
+ * ahead. Memory is that bound times an item's size (a bank entry is well under 1 KB).
  */
 public final class ReadAheadCursor implements InboundCursor {
 
     static final int BATCH_ITEMS = 512;
-    static final int BATCHES_AHEAD = 8;
+    /** Items ahead when the caller does not say: {@value}. */
+    static final int DEFAULT_ITEMS_AHEAD = 8 * BATCH_ITEMS;
 
     /** What the producer hands over: items, then possibly a failure, then the end. */
     private record Batch(List<StagedItem> items, RuntimeException failure, boolean last) {
     }
 
     private final InboundCursor delegate;
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    private final BlockingQueue<Batch> queue;
     private final Thread producer;
     private volatile boolean closed;
     private Batch current = new Batch(List.of(), null, false);
     private int position;
 
     public ReadAheadCursor(InboundCursor delegate, String name) {
+        this(delegate, name, DEFAULT_ITEMS_AHEAD);
+    }
+
+    /** @param itemsAhead how many parsed items may wait for the consumer (rounded up to whole batches) */
+    public ReadAheadCursor(InboundCursor delegate, String name, int itemsAhead) {
         this.delegate = delegate;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, (itemsAhead + BATCH_ITEMS - 1) / BATCH_ITEMS));
         this.producer = new Thread(this::produce, "read-ahead-" + name);
         producer.setDaemon(true);
         producer.start();

@@ -41,7 +41,7 @@ class ReadAheadCursorTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, ReadAheadCursor.BATCH_ITEMS - 1, ReadAheadCursor.BATCH_ITEMS, ReadAheadCursor.BATCH_ITEMS + 1,
-            ReadAheadCursor.BATCH_ITEMS * ReadAheadCursor.BATCHES_AHEAD * 5 + 7})
+            ReadAheadCursor.DEFAULT_ITEMS_AHEAD * 5 + 7})
     void every_item_arrives_once_in_order_at_batch_boundaries_and_when_the_queue_is_full(int items) throws Exception {
         List<StagedItem> ahead = drain(new ReadAheadCursor(new Numbered(items, -1), "test"));
         assertThat(ahead).hasSize(items);
@@ -69,14 +69,17 @@ class ReadAheadCursorTest {
     @Test
     void closing_early_stops_the_parsing_thread_and_closes_the_file() throws Exception {
         Numbered endless = new Numbered(Integer.MAX_VALUE, -1);
-        ReadAheadCursor cursor = new ReadAheadCursor(endless, "test");
+        int itemsAhead = 3 * ReadAheadCursor.BATCH_ITEMS;
+        ReadAheadCursor cursor = new ReadAheadCursor(endless, "test", itemsAhead);
         assertThat(cursor.next()).isNotNull();
+        Thread.sleep(50); // the producer fills the queue and waits
         cursor.close();
         assertThat(endless.closed).isTrue();
         int produced = endless.produced.get();
         Thread.sleep(50);
         assertThat(endless.produced.get()).isEqualTo(produced); // nothing parses after close
-        assertThat(produced).isLessThanOrEqualTo(ReadAheadCursor.BATCH_ITEMS * (ReadAheadCursor.BATCHES_AHEAD + 2));
+        // the queue, the batch being filled and the one the consumer holds
+        assertThat(produced).isLessThanOrEqualTo(itemsAhead + 2 * ReadAheadCursor.BATCH_ITEMS);
     }
 
     private static List<StagedItem> drain(InboundCursor cursor) throws Exception {
