@@ -262,6 +262,8 @@ class CamtReaderTest {
             <CdtDbtInd>CRDT</CdtDbtInd>   | <CdtDbtInd>CR</CdtDbtInd>   | CAMT_BAD_CREDIT_DEBIT_INDICATOR
             <RvslInd>false</RvslInd>      | <RvslInd>no</RvslInd>       | CAMT_BAD_REVERSAL_INDICATOR
             <Dt>2015-01-02</Dt>           | <Dt>2015-02-30</Dt>         | CAMT_BAD_DATE
+            <Dt>2015-01-02</Dt>           | <Dt>2015-1-02</Dt>          | CAMT_BAD_DATE
+            <Dt>2015-01-02</Dt>           | <Dt>2015-01-0x</Dt>         | CAMT_BAD_DATE
             """)
     void an_unreadable_entry_field_is_its_own_violation_and_reading_goes_on(String good, String bad, String code) {
         String xml = new String(fixture("camt053/camt.053.001.02-multi-statement.xml"), StandardCharsets.UTF_8);
