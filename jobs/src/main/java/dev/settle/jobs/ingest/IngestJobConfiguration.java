@@ -29,6 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
 
+    /** Rows per committed chunk of the load step; also how far its parser may read ahead. */
+    static final String CHUNK_SIZE = "${settle.ingest.chunk-size:1000}";
+
     @Bean
     FileRegistry fileRegistry(DataSource dataSource, Clock clock) {
         return new FileRegistry(dataSource, clock);
@@ -66,7 +69,7 @@ public class IngestJobConfiguration {
 
     @Bean
     Step ingestLoadFileStep(JobRepository jobRepository, PlatformTransactionManager tx,
-                            @Value("${settle.ingest.chunk-size:1000}") int chunkSize,
+                            @Value(CHUNK_SIZE) int chunkSize,
                             StagedItemReader stagedItemReader, StagingWriter stagingWriter) {
         return new StepBuilder("loadFile", jobRepository)
                 .<StagedItem, StagedItem>chunk(chunkSize)
@@ -80,7 +83,7 @@ public class IngestJobConfiguration {
     @StepScope
     StagedItemReader stagedItemReader(SettleProperties settings, FileRegistry registry, InboundParsers parsers,
                                       DataSource dataSource, @Value("#{stepExecution}") StepExecution stepExecution,
-                                      @Value("${settle.ingest.chunk-size:1000}") int chunkSize) {
+                                      @Value(CHUNK_SIZE) int chunkSize) {
         long fileId = stepExecution.getExecutionContext().getLong(PendingFilesPartitioner.FILE_ID_KEY);
         InboundFile file = registry.find(fileId).orElseThrow();
         var source = settings.source(file.source());
