@@ -7,7 +7,7 @@ import dev.settle.ledger.PostingLine;
 import dev.settle.ledger.PostingRequest;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
-import dev.settle.readerswriters.db.CsvCopyIn;
+import dev.settle.readerswriters.db.BinaryCopyIn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -166,9 +166,9 @@ public final class SettlementService {
     private void writeStatement(String id, SettlementInput input, SettlementResult r) {
         List<Object[]> otherLines = new ArrayList<>();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (CsvCopyIn settled = CsvCopyIn.open(connection, """
+        try (BinaryCopyIn settled = BinaryCopyIn.open(connection, """
                 COPY settled_transaction (transaction_id, settlement_id, kind, amount_minor, fee_minor, line_no, description,
-                                          business_date, fee_description) FROM STDIN (FORMAT csv)""")) {
+                                          business_date, fee_description) FROM STDIN (FORMAT binary)""")) {
             List<StatementLine> lines = r.lines();
             int item = 0;
             for (int i = 0; i < lines.size(); i++) {
@@ -189,8 +189,9 @@ public final class SettlementService {
                                 + settledItem.id() + ": " + feeLine);
                     }
                 }
-                settled.row(settledItem.id(), id, settledItem.kind().name(), settledItem.amount().amountMinor(),
-                        fee.amountMinor(), lineNo, line.description(), line.date(), feeLine == null ? "" : feeLine.description());
+                settled.row(9).text(settledItem.id()).text(id).text(settledItem.kind().name()).int8(settledItem.amount().amountMinor())
+                        .int8(fee.amountMinor()).int4(lineNo).text(line.description()).date(line.date())
+                        .text(feeLine == null ? "" : feeLine.description());
             }
             if (item != input.items().size()) {
                 throw new IllegalStateException("statement " + id + " has lines for " + item + " of " + input.items().size()

@@ -1,8 +1,9 @@
 package dev.settle.readerswriters.inbound;
 
 import dev.settle.formats.Violation;
-import dev.settle.readerswriters.db.CsvCopyIn;
+import dev.settle.readerswriters.db.BinaryCopyIn;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -53,10 +54,10 @@ public class StagingWriter implements ItemWriter<StagedItem> {
     private static final String GATEWAY_COPY = "COPY gateway_report_line (file_id, line_no, source, record_type, "
             + "merchant_account, psp_reference, merchant_reference, modification_reference, batch_number, booked_at, "
             + "currency, gross_minor, net_currency, net_minor, commission_minor, markup_minor, scheme_fees_minor, "
-            + "interchange_minor, payment_method) FROM STDIN (FORMAT csv)";
+            + "interchange_minor, payment_method) FROM STDIN (FORMAT binary)";
     private static final String ENTRY_COPY = "COPY bank_entry (file_id, entry_no, statement_no, line_no, account, "
             + "currency, amount_minor, reversal, booking_date, value_date, end_to_end_id, bank_reference, "
-            + "remittance_info, counterparty, type_code) FROM STDIN (FORMAT csv)";
+            + "remittance_info, counterparty, type_code) FROM STDIN (FORMAT binary)";
 
     @Override
     public void write(Chunk<? extends StagedItem> chunk) throws Exception {
@@ -72,7 +73,7 @@ public class StagingWriter implements ItemWriter<StagedItem> {
         // rows stream to the server while the rest of the chunk is rendered; the other statements wait
         // until the COPY has ended (a connection runs one command at a time)
         Connection connection = DataSourceUtils.getConnection(dataSource); // the chunk transaction's connection
-        CsvCopyIn copy = null;
+        BinaryCopyIn copy = null;
         String copySql = null;
         try {
             for (StagedItem item : chunk) {
@@ -81,13 +82,13 @@ public class StagingWriter implements ItemWriter<StagedItem> {
                     if (copy != null) {
                         copy.finish();
                     }
-                    copy = CsvCopyIn.open(connection, needed);
+                    copy = BinaryCopyIn.open(connection, needed);
                     copySql = needed;
                 }
                 if (item instanceof GatewayLine g) {
-                    copy.row(gatewayRow(g));
+                    gatewayRow(copy, g);
                 } else if (item instanceof BankEntryLine e) {
-                    copy.row(entryRow(e));
+                    entryRow(copy, e);
                 } else if (item instanceof BankStatementHeader h) {
                     statements.add(new Object[] {fileId, h.statementNo(), h.account(), h.statementRef(), h.sequenceNo(),
                             h.currency(), h.openingMinor(), h.openingDate(), h.closingMinor(), h.closingDate()});
@@ -122,19 +123,21 @@ public class StagingWriter implements ItemWriter<StagedItem> {
     /** Last entry number written; -1 until the first chunk looked it up. */
     private long entryNo = -1;
 
-    private Object[] gatewayRow(GatewayLine g) {
-        return new Object[] {fileId, g.lineNo(), source, g.recordType(), g.merchantAccount(), g.pspReference(),
-                g.merchantReference(), g.modificationReference(), g.batchNumber(),
-                g.bookedAt(), // an Instant: ISO-8601 in UTC, which timestamptz reads as it is
-                g.currency(), g.grossMinor(), g.netCurrency(), g.netMinor(), g.commissionMinor(), g.markupMinor(),
-                g.schemeFeesMinor(), g.interchangeMinor(), g.paymentMethod()};
+    /** One value per column of {@link #GATEWAY_COPY}, in its order and of its type. */
+    private void gatewayRow(BinaryCopyIn copy, GatewayLine g) throws SQLException {
+        copy.row(19).int8(fileId).int8(g.lineNo()).text(source).text(g.recordType()).text(g.merchantAccount())
+                .text(g.pspReference()).text(g.merchantReference()).text(g.modificationReference()).int8(g.batchNumber())
+                .timestamptz(g.bookedAt()).text(g.currency()).int8(g.grossMinor()).text(g.netCurrency()).int8(g.netMinor())
+                .int8(g.commissionMinor()).int8(g.markupMinor()).int8(g.schemeFeesMinor()).int8(g.interchangeMinor())
+                .text(g.paymentMethod());
     }
 
-    private Object[] entryRow(BankEntryLine e) {
+    /** One value per column of {@link #ENTRY_COPY}, in its order and of its type. */
+    private void entryRow(BinaryCopyIn copy, BankEntryLine e) throws SQLException {
         entryNo++;
-        return new Object[] {fileId, entryNo, e.statementNo(), e.lineNo(), e.account(), e.currency(), e.amountMinor(),
-                e.reversal(), e.bookingDate(), e.valueDate(), e.endToEndId(), e.bankReference(), e.remittanceInfo(),
-                e.counterparty(), e.typeCode()};
+        copy.row(15).int8(fileId).int8(entryNo).int4(e.statementNo()).int8(e.lineNo()).text(e.account()).text(e.currency())
+                .int8(e.amountMinor()).bool(e.reversal()).date(e.bookingDate()).date(e.valueDate()).text(e.endToEndId())
+                .text(e.bankReference()).text(e.remittanceInfo()).text(e.counterparty()).text(e.typeCode());
     }
 
     private Object[] errorRow(Violation v) {
