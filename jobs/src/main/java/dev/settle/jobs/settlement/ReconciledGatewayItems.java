@@ -4,14 +4,22 @@ import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The gateway captures and refunds that are ready to settle on a business date: recorded on or
  * before it, frozen by a final reconciliation match on or before it (view
- * {@code recon_frozen_item}), and not settled yet. One set-based query per step partition, in
- * statement order within each merchant and currency; merchants and currencies in the "C"
- * collation, which is the order of {@link String#compareTo} for their ASCII codes.
+ * {@code recon_frozen_transaction}), and not settled yet. One set-based query per step partition,
+ * grouped by merchant and currency in the "C" collation (the order of {@link String#compareTo}
+ * for their ASCII codes); {@link #inStatementOrder} orders each pair's items.
+ *
+ * <p>The database sorts by merchant and currency only: sorting a million-payment day by the whole
+ * statement order (date, creation time, id) took 2.4 s of a partition's 5.3 s query, where
+ * sorting each pair's items here costs milliseconds.
  */
 final class ReconciledGatewayItems {
 
@@ -19,19 +27,33 @@ final class ReconciledGatewayItems {
     }
 
     private static final String SELECT = """
-            SELECT t.merchant_id, t.currency, t.id, t.kind, t.amount_minor, t.business_date, t.payment_id, t.psp_reference
+            SELECT t.merchant_id, t.currency, t.id, t.kind, t.amount_minor, t.business_date, t.payment_id, t.psp_reference,
+                   t.created_at
               FROM gateway_transaction t
              WHERE t.kind IN ('capture', 'refund') AND t.business_date <= ?
                AND %s
-               AND EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = 'txn:' || t.id AND m.matched_date <= ?)
+               AND EXISTS (SELECT 1 FROM recon_frozen_transaction m WHERE m.item_key = 'txn:' || t.id AND m.matched_date <= ?)
                AND NOT EXISTS (SELECT 1 FROM settled_transaction s WHERE s.transaction_id = t.id)
-             ORDER BY t.merchant_id COLLATE "C", t.currency COLLATE "C", t.business_date, t.created_at, t.id""";
+             ORDER BY t.merchant_id COLLATE "C", t.currency COLLATE "C"
+            """;
 
     /** Parameters: date, partitions, partition, date. */
     static final String OF_PARTITION = SELECT.formatted("mod(abs(hashtext(t.merchant_id)), ?) = ?");
 
     /** Parameters: date, merchant, currency, date. */
     static final String OF_PAIR = SELECT.formatted("t.merchant_id = ? AND t.currency = ?");
+
+    /** A pair's item with the creation time that orders it among items of its business date. */
+    record Row(SettlementItem item, Instant createdAt) {
+    }
+
+    /** Statement order: by business date, then creation time, then id (the id only breaks ties). */
+    private static final Comparator<Row> STATEMENT_ORDER = Comparator.<Row, LocalDate>comparing(r -> r.item().businessDate())
+            .thenComparing(Row::createdAt).thenComparing(r -> r.item().id());
+
+    static List<SettlementItem> inStatementOrder(List<Row> rows) {
+        return rows.stream().sorted(STATEMENT_ORDER).map(Row::item).toList();
+    }
 
     static String merchantId(ResultSet rs) throws SQLException {
         return rs.getString(1);
@@ -41,11 +63,12 @@ final class ReconciledGatewayItems {
         return rs.getString(2);
     }
 
-    static SettlementItem item(ResultSet rs, CurrencyUnit ccy) throws SQLException {
+    static Row row(ResultSet rs, CurrencyUnit ccy) throws SQLException {
         boolean capture = rs.getString(4).equals("capture");
         long minor = rs.getLong(5);
-        return new SettlementItem(rs.getString(3), capture ? SettlementItem.Kind.CAPTURE : SettlementItem.Kind.REFUND,
+        Timestamp createdAt = rs.getTimestamp(9);
+        return new Row(new SettlementItem(rs.getString(3), capture ? SettlementItem.Kind.CAPTURE : SettlementItem.Kind.REFUND,
                 Money.ofMinor(capture ? minor : -minor, ccy), rs.getObject(6, LocalDate.class),
-                rs.getString(7) + " " + rs.getString(8));
+                rs.getString(7) + " " + rs.getString(8)), createdAt.toInstant());
     }
 }

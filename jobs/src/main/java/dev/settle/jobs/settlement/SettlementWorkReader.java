@@ -91,16 +91,17 @@ public class SettlementWorkReader implements ItemStreamReader<SettlementWork> {
         }
         SettlementService.Key key = candidates.get(nextCandidate++);
         CurrencyUnit ccy = CurrencyUnit.of(key.currency());
-        List<SettlementItem> items = new ArrayList<>();
+        List<ReconciledGatewayItems.Row> rowsOfPair = new ArrayList<>();
         // rows of pairs that are not candidates (not configured, or already settled) sort before the
         // next candidate and are passed over
         while (rowPending && compare(key) > 0) {
             rowPending = rows.next();
         }
         while (rowPending && compare(key) == 0) {
-            items.add(ReconciledGatewayItems.item(rows, ccy));
+            rowsOfPair.add(ReconciledGatewayItems.row(rows, ccy));
             rowPending = rows.next();
         }
+        List<SettlementItem> items = ReconciledGatewayItems.inStatementOrder(rowsOfPair);
         return new SettlementWork(key, items);
     }
 

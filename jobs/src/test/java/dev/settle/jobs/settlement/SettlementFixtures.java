@@ -97,6 +97,16 @@ public final class SettlementFixtures {
         return txn;
     }
 
+    /** A transaction finance matched by hand (a row per side in recon_matched_item), not by a rule. */
+    public String manuallyMatched(String merchant, String ccy, long signedMinor, LocalDate date) {
+        String txn = unreconciled(merchant, ccy, signedMinor, date);
+        jdbc.update("""
+                INSERT INTO recon_matched_item (item_key, matched_date, leg, other_key, how)
+                VALUES (?, ?, 1, ?, 'manual'), (?, ?, 1, ?, 'manual')""",
+                "txn:" + txn, date, "gw:test:" + txn, "gw:test:" + txn, date, "txn:" + txn);
+        return txn;
+    }
+
     /** A transaction the reconciliation has not matched: settlement must not touch it. */
     public String unreconciled(String merchant, String ccy, long minor, LocalDate date) {
         String txn = reconciled(merchant, ccy, minor, date);

@@ -21,8 +21,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The settle step's reader: every configured, unsettled pair comes out of exactly one partition,
- * with exactly its own reconciled items in statement order; items of merchants without terms,
- * of settled pairs and not yet reconciled never do.
+ * with exactly its own reconciled items (matched by a rule or by hand) in statement order (business
+ * date, then creation time); items of merchants without terms, of settled pairs and not yet
+ * reconciled never do.
  */
 class SettlementWorkReaderTest {
 
@@ -67,6 +68,17 @@ class SettlementWorkReaderTest {
                 (configured ? expected.get(merchant) : unconfigured).add(txn);
             }
             fx.unreconciled(merchant, "EUR", 99, DAY);
+            if (m == 4) { // configured: its items also come from a manual match, and two of one day by creation time
+                String manual = fx.manuallyMatched(merchant, "EUR", 500, DAY.minusDays(3));
+                expected.get(merchant).add(0, manual);
+                String a = fx.reconciled(merchant, "EUR", 600, DAY);
+                String b = fx.reconciled(merchant, "EUR", 700, DAY);
+                String later = a.compareTo(b) < 0 ? a : b; // the smaller id is created later: time orders, not the id
+                String earlier = later.equals(a) ? b : a;
+                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                jdbc.update("UPDATE gateway_transaction SET created_at = created_at + interval '1 hour' WHERE id = ?", later);
+                expected.get(merchant).addAll(List.of(earlier, later));
+            }
         }
         assertThat(service.settle(new SettlementService.Key(settledEarlier, "EUR"), DAY.minusDays(1)))
                 .isEqualTo(SettlementService.Outcome.SETTLED);
@@ -101,8 +113,8 @@ class SettlementWorkReaderTest {
         String second = fx.reconciled(merchant, "EUR", 3_000, DAY);
         SettlementService.Key key = new SettlementService.Key(merchant, "EUR");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        List<SettlementItem> items = jdbc.query(ReconciledGatewayItems.OF_PAIR,
-                (rs, n) -> ReconciledGatewayItems.item(rs, dev.settle.money.CurrencyUnit.EUR), DAY, merchant, "EUR", DAY);
+        List<SettlementItem> items = ReconciledGatewayItems.inStatementOrder(jdbc.query(ReconciledGatewayItems.OF_PAIR,
+                (rs, n) -> ReconciledGatewayItems.row(rs, dev.settle.money.CurrencyUnit.EUR), DAY, merchant, "EUR", DAY));
         assertThat(items).extracting(SettlementItem::id).containsExactly(first, second);
         // another runner settled the second item after this one read it
         jdbc.update("INSERT INTO settled_transaction (transaction_id, settlement_id, kind, amount_minor, fee_minor, line_no) "
