@@ -76,7 +76,7 @@ public final class ReconciliationSql {
                     SELECT 'txn:' || t.id AS item_key, t.merchant_id, t.modification_reference AS k,
                            CASE WHEN t.kind = 'capture' THEN 'C' ELSE 'R' END AS side, t.currency,
                            CASE WHEN t.kind = 'capture' THEN t.amount_minor ELSE -t.amount_minor END AS expected_minor,
-                           t.business_date
+                           t.business_date, 1::bigint AS first_rank
                       FROM gateway_transaction t
                      WHERE t.kind IN ('capture', 'refund') AND t.business_date <= :d
                        AND mod(abs(hashtext(t.modification_reference)), :n) = :p
@@ -100,14 +100,13 @@ public final class ReconciliationSql {
                     SELECT * FROM ranked r
                      WHERE NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = r.item_key AND m.matched_date < :d)
                 ), joined AS (
+                    -- an item meets only the first line of its reference (rank 1); a later line (rank > 1) comes
+                    -- out of the full join on its own, to be classified DUPLICATE. One join, so g is read once
+                    -- and not stored for a second scan.
                     SELECT i.item_key AS i_key, g.item_key AS g_key, coalesce(i.k, g.k) AS k, i.merchant_id,
                            i.currency AS i_ccy, g.currency AS g_ccy, i.expected_minor, g.gross_minor AS actual_minor,
                            g.fees_minor, i.business_date, g.file_business_date, g.rank
-                      FROM i FULL OUTER JOIN (SELECT * FROM g WHERE rank = 1) g ON g.k = i.k AND g.side = i.side
-                    UNION ALL
-                    SELECT NULL, g.item_key, g.k, NULL, NULL, g.currency, NULL, g.gross_minor, g.fees_minor, NULL,
-                           g.file_business_date, g.rank
-                      FROM g WHERE rank > 1
+                      FROM i FULL OUTER JOIN g ON g.k = i.k AND g.side = i.side AND g.rank = i.first_rank
                 ), classified AS (
                     SELECT j.*,
                            CASE WHEN j.rank > 1 THEN 'DUPLICATE'
