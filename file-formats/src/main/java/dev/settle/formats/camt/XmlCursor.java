@@ -212,11 +212,8 @@ public final class XmlCursor implements AutoCloseable {
     }
 
     private void onEnd() {
-        Frame f = stack.get(stack.size() - 1);
-        if (f.hadChild && !isXmlWhitespace(text)) {
-            stray(f);
-        }
-        stack.remove(stack.size() - 1);
+        // text after a child was already judged in onText (never kept), so there is none to check here
+        Frame f = stack.remove(stack.size() - 1);
         endedText = f.hadChild ? "" : text.toString().strip();
         endedCcy = f.ccy;
         ended = f;

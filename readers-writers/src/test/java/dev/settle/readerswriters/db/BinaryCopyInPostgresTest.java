@@ -85,30 +85,34 @@ class BinaryCopyInPostgresTest {
 
     @Test
     void a_value_of_the_wrong_type_is_refused_by_the_server_and_nothing_is_stored() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE w (n bigint)");
-            assertThatThrownBy(() -> {
-                try (BinaryCopyIn copy = BinaryCopyIn.open(c, "COPY w FROM STDIN (FORMAT binary)")) {
-                    copy.row(1).int4(1); // 4 bytes for an 8-byte column
-                    copy.finish();
-                }
-            }).isInstanceOf(SQLException.class).hasMessageContaining("COPY w, line 1, column n");
-            assertThat(rows(s, "w")).isZero();
-        }
+        assertRefusedAndNothingStored("CREATE TEMP TABLE w (n bigint)", "w",
+                copy -> copy.row(1).int4(1), // 4 bytes for an 8-byte column
+                "COPY w, line 1, column n");
     }
 
     @Test
     void a_row_the_table_refuses_fails_the_copy_and_stores_nothing() throws SQLException {
+        assertRefusedAndNothingStored("CREATE TEMP TABLE u (n bigint PRIMARY KEY)", "u", copy -> {
+            copy.row(1).int8(1L);
+            copy.row(1).int8(1L);
+        }, "duplicate key");
+    }
+
+    interface Rows {
+        void write(BinaryCopyIn copy) throws SQLException;
+    }
+
+    private static void assertRefusedAndNothingStored(String createTable, String table, Rows rows, String message)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE u (n bigint PRIMARY KEY)");
+            s.execute(createTable);
             assertThatThrownBy(() -> {
-                try (BinaryCopyIn copy = BinaryCopyIn.open(c, "COPY u FROM STDIN (FORMAT binary)")) {
-                    copy.row(1).int8(1L);
-                    copy.row(1).int8(1L);
+                try (BinaryCopyIn copy = BinaryCopyIn.open(c, "COPY " + table + " FROM STDIN (FORMAT binary)")) {
+                    rows.write(copy);
                     copy.finish();
                 }
-            }).isInstanceOf(SQLException.class).hasMessageContaining("duplicate key");
-            assertThat(rows(s, "u")).isZero();
+            }).isInstanceOf(SQLException.class).hasMessageContaining(message);
+            assertThat(rows(s, table)).isZero();
         }
     }
 
