@@ -1,5 +1,6 @@
 package dev.settle.formats.camt;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import dev.settle.formats.FormatException;
 import dev.settle.formats.Violation;
 import dev.settle.formats.ViolationCode;
@@ -27,7 +28,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A thin, XXE-safe wrapper around the JDK's {@link XMLStreamReader} shared by the ISO 20022 readers
+ * A thin, XXE-safe wrapper around a StAX {@link XMLStreamReader} (Woodstox's) shared by the ISO 20022 readers
  * (camt, pain.001, pain.002). It keeps the element stack so every record can say where it came from
  * (line and {@link XmlLocation#xmlPath() path}), collects the text of leaf elements, and turns every
  * parser failure into a {@link FormatException} carrying the caller's "malformed XML" code.
@@ -94,8 +95,9 @@ public final class XmlCursor implements AutoCloseable {
     /**
      * ISO 20022 messages are UTF-8. We decode the bytes ourselves with a strict decoder of the
      * declared encoding (UTF-8 when none is declared), so a broken byte sequence becomes a
-     * FormatException: the JDK parser would also print "[Fatal Error]" to stderr for it. Only a
-     * UTF-16 file (recognised by its first bytes) is left to the parser's own detection.
+     * FormatException that names the encoding (and the parser reads chars: measured faster than
+     * handing it the bytes). Only a UTF-16 file (recognised by its first bytes) is left to the
+     * parser's own detection.
      */
     private static XMLStreamReader open(InputStream raw) throws XMLStreamException, IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 8192);
@@ -134,17 +136,19 @@ public final class XmlCursor implements AutoCloseable {
     private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     /**
-     * The JDK's own StAX factory (never a provider found on the class path), with DTDs and external
-     * entities switched off: a statement from outside must not make us read local files or the
-     * network (XXE), nor expand entity bombs.
+     * Woodstox's StAX factory, named here (never a provider found on the class path), with DTDs
+     * and external entities switched off: a statement from outside must not make us read local
+     * files or the network (XXE), nor expand entity bombs. Woodstox rather than the JDK's own
+     * parser: reading a 1.1 GB camt.053 of 1M entries took 2.2–2.4 s of CPU against 3.1–3.2 s
+     * (the events alone, same strict decoder in front), a sixth of the whole reader's cost.
      */
     public static XMLInputFactory secureInputFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true); // only the five predefined ones can occur
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        // Problems become FormatExceptions; without a reporter the JDK also prints them to stderr.
+        // Problems become FormatExceptions, never a line on stderr.
         f.setXMLReporter((message, errorType, info, location) -> { });
         return f;
     }
@@ -180,8 +184,8 @@ public final class XmlCursor implements AutoCloseable {
                 }
             }
         } catch (XMLStreamException | RuntimeException e) {
-            // RuntimeException too: the JDK parser throws some (e.g. on broken encodings) that are
-            // still bad input, and a reader's contract is FormatException for every bad input.
+            // RuntimeException too: a decoder or parser may throw one (e.g. on broken encodings) that
+            // is still bad input, and a reader's contract is FormatException for every bad input.
             if (e instanceof FormatException fe) {
                 throw fe;
             }
@@ -475,10 +479,10 @@ public final class XmlCursor implements AutoCloseable {
                 msg = "a byte sequence is not valid in the file's encoding (UTF-8 unless declared)";
             }
         }
-        // The JDK prefixes messages with "ParseError at [row,col]:..."; keep the useful last line.
-        int nl = msg.lastIndexOf('\n');
-        if (nl >= 0) {
-            msg = msg.substring(nl + 1);
+        // Woodstox appends "\n at [row,col {unknown-source}]: [l,c]"; the line is in the violation already
+        int at = msg.indexOf("\n at [row,col");
+        if (at >= 0) {
+            msg = msg.substring(0, at);
         }
         return new FormatException(new Violation(malformed, file, line, stack.isEmpty() ? "/" : path(),
                 stack.isEmpty() ? null : stack.get(stack.size() - 1).name, null, null,
