@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 HealthCommand.class,
                 DemoCommand.class,
                 FilesCommand.class,
+                InboundCommand.class,
                 ExceptionsCommand.class,
                 ReportsCommand.class,
                 AdminCommand.class,

@@ -137,6 +137,35 @@ class OperationsCliTest {
     }
 
     @Test
+    void a_new_version_of_a_known_name_waits_held_until_finance_releases_or_rejects_it() throws Exception {
+        List<String> lines = Files.readAllLines(sftp.root().resolve("reports/settlement_detail_report_batch_1.csv"));
+        Path report = sftp.root().resolve("reports/settlement_detail_report_batch_77.csv");
+        Files.write(report, lines.subList(0, lines.size() - 1));
+        assertThat(settle("run", "ingest", "--date", DAY.plusDays(5).toString(), "--config", config.toString()).exitCode()).isZero();
+        Files.write(report, lines.subList(0, lines.size() - 2)); // same name, other content
+        assertThat(settle("run", "ingest", "--date", DAY.plusDays(6).toString(), "--config", config.toString()).exitCode()).isZero();
+
+        Result held = settle("inbound", "list", "--status", "HELD", "--json", "--config", config.toString());
+        assertThat(held.exitCode()).isZero();
+        JsonNode file = JSON.readTree(held.out()).get(0);
+        assertThat(file.get("remoteName").asString()).isEqualTo("settlement_detail_report_batch_77.csv");
+        assertThat(file.get("nameVersion").asInt()).isEqualTo(2);
+        String id = file.get("id").asString();
+
+        assertThat(settle("inbound", "release", id, "--config", config.toString()).exitCode()).as("no --note").isEqualTo(2);
+        Result released = settle("inbound", "release", id, "--note", "corrected report", "--as", "alice", "--config", config.toString());
+        assertThat(released.exitCode()).isZero();
+        assertThat(released.out()).contains("RECEIVED").contains("released by alice: corrected report");
+        Result again = settle("inbound", "release", id, "--note", "twice", "--config", config.toString());
+        assertThat(again.exitCode()).as("a RECEIVED file is not HELD").isEqualTo(1);
+
+        Result rejected = settle("inbound", "reject", id, "--note", "the gateway withdrew it", "--as", "bob", "--json", "--config", config.toString());
+        assertThat(rejected.exitCode()).isZero();
+        assertThat(JSON.readTree(rejected.out()).get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(settle("inbound", "reject", "999999", "--note", "x", "--config", config.toString()).exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void with_redis_down_a_run_refuses_with_exit_code_3() {
         Result run = settle("run", "pipeline", "--date", DAY.plusDays(1).toString(), "--config", deadRedisConfig.toString());
         assertThat(run.exitCode()).isEqualTo(3);

@@ -87,9 +87,10 @@ public final class FileRegistry {
                 FileRegistry::map, source);
     }
 
-    public void markLoading(long fileId, long jobExecutionId) {
+    /** Marks the file LOADING by this execution; false when it is no longer RECEIVED or LOADING (rejected meanwhile). */
+    public boolean markLoading(long fileId, long jobExecutionId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
+        return 1 == jdbc.update("""
                 UPDATE ingested_file SET status = 'LOADING', job_execution_id = ?, status_changed_at = ?,
                        loading_started_at = coalesce(loading_started_at, ?)
                  WHERE id = ? AND status IN ('RECEIVED', 'LOADING')""", jobExecutionId, now, now, fileId);

@@ -38,6 +38,11 @@ public class IngestJobConfiguration {
     }
 
     @Bean
+    FileReview fileReview(DataSource dataSource, Clock clock) {
+        return new FileReview(dataSource, clock);
+    }
+
+    @Bean
     Job ingestJob(JobRepository jobRepository, Step ingestFetchStep, Step ingestLoadStep, Step ingestPublishStep) {
         return new JobBuilder(IngestJob.NAME, jobRepository)
                 .start(ingestFetchStep).next(ingestLoadStep).next(ingestPublishStep).build();
@@ -87,47 +92,9 @@ public class IngestJobConfiguration {
         long fileId = stepExecution.getExecutionContext().getLong(PendingFilesPartitioner.FILE_ID_KEY);
         InboundFile file = registry.find(fileId).orElseThrow();
         var source = settings.source(file.source());
-        ensureLocalCopy(settings, source, file);
         return new StagedItemReader(parsers.forFormat(source.fileFormat()),
-                IngestJob.localCopy(IngestJob.inbox(settings, file.source()), file), file.remoteName(), fileId,
+                LocalCopy.ensure(settings, source, file), file.remoteName(), fileId,
                 source.errorThresholdRows(), stepExecution.getExecutionContext(), dataSource, chunkSize);
-    }
-
-    /**
-     * A restart on another node (the first one died) does not have the file the fetch step
-     * downloaded into the dead node's work directory: download it again, from the remote
-     * directory or its archive, and accept it only with the recorded checksum.
-     */
-    static void ensureLocalCopy(SettleProperties settings, dev.settle.jobs.config.SourceProperties source, InboundFile file) {
-        java.nio.file.Path inbox = IngestJob.inbox(settings, file.source());
-        java.nio.file.Path local = IngestJob.localCopy(inbox, file);
-        if (java.nio.file.Files.exists(local)) {
-            return;
-        }
-        java.nio.file.Path refetch = inbox.resolve(".refetch");
-        RuntimeException last = null;
-        try (var client = new dev.settle.readerswriters.sftp.SftpClient(source.endpoint())) {
-            for (String directory : java.util.List.of(source.remoteDirectory(), source.archiveDirectory())) {
-                try {
-                    var downloaded = client.download(new dev.settle.readerswriters.sftp.RemoteFile(directory, file.remoteName(), -1), refetch);
-                    if (!downloaded.sha256Hex().equalsIgnoreCase(file.sha256())) {
-                        java.nio.file.Files.deleteIfExists(downloaded.localPath());
-                        throw new IllegalStateException("file " + file.id() + " (" + file.remoteName() + ") changed on the server "
-                                + "since it was recorded (sha256 " + downloaded.sha256Hex() + " != " + file.sha256() + ")");
-                    }
-                    java.nio.file.Files.move(downloaded.localPath(), local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    return;
-                } catch (IllegalStateException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    last = e;
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        throw new IllegalStateException("local copy of file " + file.id() + " (" + file.remoteName() + ") is missing "
-                + "(fetched on another node?) and it could not be downloaded again", last);
     }
 
     @Bean

@@ -7,8 +7,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One partition per file of the source waiting to be staged. Partition names are stable
- * ({@code file-<id>}), and on a restart Spring Batch reuses the stored partitions, so an
- * interrupted file resumes from its last committed chunk.
+ * ({@code file-<id>}): a restart plans the partitions again (Spring Batch calls a partitioner that
+ * names no partitions anew), and an interrupted file's partition finds its step's saved position
+ * under the same name and resumes from its last committed chunk; a file finance rejected
+ * meanwhile ({@link FileReview}) is no longer planned.
  */
 class PendingFilesPartitioner implements Partitioner {
 
@@ -28,7 +30,9 @@ class PendingFilesPartitioner implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (InboundFile file : registry.loadable(source)) {
-            registry.markLoading(file.id(), jobExecutionId);
+            if (!registry.markLoading(file.id(), jobExecutionId)) {
+                continue; // rejected by finance since it was listed
+            }
             ExecutionContext context = new ExecutionContext();
             context.putLong(FILE_ID_KEY, file.id());
             partitions.put("file-" + file.id(), context);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.settle.jobs.JobRunner;
 import dev.settle.jobs.JobTestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A crash in the middle of a file: the database refuses one row of chunk 4 (a trigger armed by the
  * test, so the failure is real and nothing in the job is replaced); chunks 1–3 stay committed; the
  * restart resumes from chunk 4 and every row is stored exactly once, invisible until published.
+ * A restart on a node without the fetched copy downloads it again, and only with the recorded checksum;
+ * a file that cannot go on is rejected by finance, and the restart then completes without it.
  */
 @SpringBootTest(classes = dev.settle.jobs.JobsTestApplication.class)
 class IngestRestartTest {
@@ -39,6 +43,8 @@ class IngestRestartTest {
     JobRunner runner;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FileReview review;
 
     void armCrashAtLine(long lineNo) {
         jdbc.execute("CREATE TABLE IF NOT EXISTS test_crash_switch (line_no bigint)");
@@ -83,5 +89,80 @@ class IngestRestartTest {
                 .isEqualTo(rows);
         var loadFile = restarted.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("loadFile")).findFirst().orElseThrow();
         assertThat(loadFile.getReadCount()).isEqualTo(rows - 300); // resumed, not re-read
+    }
+
+    /** Crashes the first run of {@code name} at line 350 and returns the file's registry id. */
+    long crashAtLine350(String name, Map<String, String> params) throws Exception {
+        armCrashAtLine(350);
+        JobExecution crashed = runner.run(IngestJob.NAME, params);
+        disarm();
+        assertThat(crashed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        return jdbc.queryForObject("SELECT id FROM ingested_file WHERE remote_name = ?", Long.class, name);
+    }
+
+    Path localCopy(long fileId, String name) {
+        return services.workDirectory.resolve("inbox/adyen/" + fileId + "-" + name);
+    }
+
+    @Test
+    void a_restart_on_a_node_without_the_local_copy_downloads_it_again_and_resumes() throws Exception {
+        String name = "settlement_detail_report_batch_98.csv";
+        String content = IngestJobTest.report(1_000, 12);
+        services.publish(name, content);
+        Map<String, String> params = Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, "2026-11-11");
+        long fileId = crashAtLine350(name, params);
+        Files.delete(localCopy(fileId, name)); // the restart runs where the fetch did not
+
+        JobExecution restarted = runner.run(IngestJob.NAME, params);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT line_no) FROM visible_gateway_report_line WHERE file_id = ?",
+                Long.class, fileId)).isEqualTo(content.lines().count() - 1);
+    }
+
+    @Test
+    void a_restart_refuses_a_file_whose_content_changed_on_the_server_since_it_was_recorded() throws Exception {
+        String name = "settlement_detail_report_batch_97.csv";
+        services.publish(name, IngestJobTest.report(1_000, 13));
+        Map<String, String> params = Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, "2026-11-12");
+        long fileId = crashAtLine350(name, params);
+        Files.delete(localCopy(fileId, name));
+        services.publish(name, IngestJobTest.report(1_000, 14)); // same name, other content
+
+        JobExecution restarted = runner.run(IngestJob.NAME, params);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(restarted.getAllFailureExceptions()).anySatisfy(e -> assertThat(e).hasStackTraceContaining(
+                "file " + fileId + " (" + name + ") changed on the server since it was recorded"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_report_line WHERE file_id = ?", Long.class, fileId)).isEqualTo(300);
+        assertThat(jdbc.queryForObject("SELECT status FROM ingested_file WHERE id = ?", String.class, fileId)).isEqualTo("LOADING");
+        assertThat(localCopy(fileId, name)).doesNotExist();
+
+        // finance rejects it: its staged rows go, and the restart completes without loading it
+        review.reject(fileId, "alice", "changed on the server after it was recorded");
+        JobExecution afterReview = runner.run(IngestJob.NAME, params);
+        assertThat(afterReview.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(afterReview.getJobInstanceId()).isEqualTo(restarted.getJobInstanceId());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_report_line WHERE file_id = ?", Long.class, fileId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM ingested_file WHERE id = ?", String.class, fileId)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void a_restart_that_finds_the_file_nowhere_says_where_it_looked() throws Exception {
+        String name = "settlement_detail_report_batch_96.csv";
+        Path remote = services.publish(name, IngestJobTest.report(1_000, 15));
+        Map<String, String> params = Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, "2026-11-13");
+        long fileId = crashAtLine350(name, params);
+        Files.delete(localCopy(fileId, name));
+        Files.delete(remote);
+
+        JobExecution restarted = runner.run(IngestJob.NAME, params);
+
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(restarted.getAllFailureExceptions()).anySatisfy(e -> assertThat(e).hasStackTraceContaining(
+                "local copy of file " + fileId + " (" + name + ") is missing (fetched on another node?) and it could not be "
+                        + "downloaded again from /reports or /reports/archive"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_report_line WHERE file_id = ?", Long.class, fileId)).isEqualTo(300);
+        review.reject(fileId, "alice", "the gateway deleted it; it resends the day"); // leaves the source free for the other tests
     }
 }
