@@ -64,31 +64,35 @@ final class InboundCommand {
         }
     }
 
-    @Command(name = "release", description = "Release a HELD new version: the next ingest run of its source loads it.")
-    static final class Release implements Callable<Integer> {
+    /** What release and reject share: the file, the why, the who. */
+    abstract static class Decision implements Callable<Integer> {
         @Parameters(index = "0", description = "Inbound file id") long id;
         @Option(names = "--note", required = true, description = "Why") String note;
         @Option(names = "--as", description = "Who (default: $SETTLE_USER or the OS user)") String as;
         @Option(names = "--json") boolean json;
         @Mixin JobsContext.ConfigOption config;
 
+        abstract Listed decide(FileReview review, String actor);
+
         @Override
         public Integer call() {
-            return withReview(config, review -> List.of(review.release(id, ExceptionsCommand.actor(as), note)), json);
+            return withReview(config, review -> List.of(decide(review, ExceptionsCommand.actor(as))), json);
+        }
+    }
+
+    @Command(name = "release", description = "Release a HELD new version: the next ingest run of its source loads it.")
+    static final class Release extends Decision {
+        @Override
+        Listed decide(FileReview review, String actor) {
+            return review.release(id, actor, note);
         }
     }
 
     @Command(name = "reject", description = "Reject a HELD, RECEIVED or interrupted LOADING file: its staged rows are deleted.")
-    static final class Reject implements Callable<Integer> {
-        @Parameters(index = "0", description = "Inbound file id") long id;
-        @Option(names = "--note", required = true, description = "Why") String note;
-        @Option(names = "--as", description = "Who (default: $SETTLE_USER or the OS user)") String as;
-        @Option(names = "--json") boolean json;
-        @Mixin JobsContext.ConfigOption config;
-
+    static final class Reject extends Decision {
         @Override
-        public Integer call() {
-            return withReview(config, review -> List.of(review.reject(id, ExceptionsCommand.actor(as), note)), json);
+        Listed decide(FileReview review, String actor) {
+            return review.reject(id, actor, note);
         }
     }
 }
