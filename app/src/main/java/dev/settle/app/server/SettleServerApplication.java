@@ -1,5 +1,6 @@
 package dev.settle.app.server;
 
+import dev.settle.jobs.ingest.FileReview;
 import dev.settle.jobs.reconcile.ExceptionsWorkflow;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -28,6 +29,11 @@ public class SettleServerApplication {
     @Bean
     ExceptionsWorkflow exceptionsWorkflow(DataSource dataSource, Clock clock) {
         return new ExceptionsWorkflow(dataSource, clock);
+    }
+
+    @Bean
+    FileReview fileReview(DataSource dataSource, Clock clock) {
+        return new FileReview(dataSource, clock);
     }
 
     @Bean

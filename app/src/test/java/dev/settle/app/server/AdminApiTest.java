@@ -95,4 +95,30 @@ class AdminApiTest {
         assertThat(call("GET", "/admin/v1/exceptions/999999", token, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/admin/v1/exceptions/" + exceptionId, token, null).body()).contains("\"actor\":\"alice\"");
     }
+
+    @Test
+    void finance_releases_and_rejects_a_held_inbound_file_with_a_note() throws Exception {
+        long fileId = new JdbcTemplate(DATABASE).queryForObject("""
+                INSERT INTO ingested_file (source, source_kind, format, remote_name, name_version, size_bytes, sha256,
+                                           business_date, received_at, status, status_changed_at, status_reason)
+                VALUES ('adyen', 'gateway', 'adyen-sdr', 'report_7.csv', 2, 100, repeat('a', 64), DATE '2026-11-20', now(),
+                        'HELD', now(), 'same name as version 1 with different content') RETURNING id""", Long.class);
+        String file = "/admin/v1/inbound-files/" + fileId;
+
+        assertThat(call("GET", "/admin/v1/inbound-files?status=HELD", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/admin/v1/inbound-files?status=HELD", token, null).body()).contains("\"remoteName\":\"report_7.csv\"");
+        HttpResponse<String> noNote = call("POST", file + "/release", token, "{\"note\":\" \"}");
+        assertThat(noNote.statusCode()).isEqualTo(422);
+        assertThat(noNote.body()).contains("\"code\":\"note_required\"").contains("\"param\":\"note\"");
+
+        HttpResponse<String> released = call("POST", file + "/release", token, "{\"note\":\"the corrected report\"}");
+        assertThat(released.statusCode()).isEqualTo(200);
+        assertThat(released.body()).contains("\"status\":\"RECEIVED\"").contains("released by alice: the corrected report");
+        assertThat(call("POST", file + "/release", token, "{\"note\":\"twice\"}").statusCode()).isEqualTo(409);
+
+        HttpResponse<String> rejected = call("POST", file + "/reject", token, "{\"note\":\"withdrawn by the gateway\"}");
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(rejected.body()).contains("\"status\":\"REJECTED\"");
+        assertThat(call("POST", "/admin/v1/inbound-files/999999/reject", token, "{\"note\":\"x\"}").statusCode()).isEqualTo(404);
+    }
 }
