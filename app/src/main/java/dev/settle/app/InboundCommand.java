@@ -38,10 +38,10 @@ final class InboundCommand {
                 System.out.println(CliJson.write(files));
                 return SettleMain.EXIT_OK;
             }
-            System.out.printf("%-6s %-10s %-10s %-12s %-40s %3s %10s %s%n", "ID", "SOURCE", "DATE", "STATUS", "NAME", "V",
+            System.out.printf("%-6s %-10s %-10s %-12s %-48s %3s %10s %s%n", "ID", "SOURCE", "DATE", "STATUS", "NAME", "V",
                     "ROWS", "REASON");
             for (Listed f : files) {
-                System.out.printf("%-6d %-10s %-10s %-12s %-40s %3d %10d %s%n", f.id(), f.source(), f.businessDate(), f.status(),
+                System.out.printf("%-6d %-10s %-10s %-12s %-48s %3d %10d %s%n", f.id(), f.source(), f.businessDate(), f.status(),
                         f.remoteName(), f.nameVersion(), f.rowsWritten(), f.statusReason());
             }
             return SettleMain.EXIT_OK;
