@@ -120,7 +120,8 @@ public final class FileReview {
                 Long running = runningExecution(fileId);
                 if (running != null) {
                     throw new ReviewException("BEING_LOADED", "file " + fileId + " is being loaded by execution " + running
-                            + "; stop it first (./settle stop " + running + ")");
+                            + "; stop it first (./settle stop " + running + "), or, if its node died, let a restart mark it "
+                            + "FAILED (./settle restart " + running + ")");
                 }
             }
             Timestamp now = Timestamp.from(clock.instant());

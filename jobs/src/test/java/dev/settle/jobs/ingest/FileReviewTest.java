@@ -136,7 +136,8 @@ class FileReviewTest {
         assertThatThrownBy(() -> review.reject(id, "bob", "stuck"))
                 .isInstanceOfSatisfying(FileReview.ReviewException.class, e -> {
                     assertThat(e.code()).isEqualTo("BEING_LOADED");
-                    assertThat(e.getMessage()).isEqualTo("file " + id + " is being loaded by execution 901; stop it first (./settle stop 901)");
+                    assertThat(e.getMessage()).isEqualTo("file " + id + " is being loaded by execution 901; stop it first (./settle stop 901), "
+                            + "or, if its node died, let a restart mark it FAILED (./settle restart 901)");
                 });
         assertThat(stagedLines(id)).isEqualTo(2);
 
