@@ -8,6 +8,7 @@ import dev.settle.jobs.reconcile.ReconException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -49,7 +50,7 @@ public class AdminExceptionsController {
     @GetMapping("/{id}")
     public ResponseEntity<?> show(@PathVariable long id) {
         return workflow.show(id).<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "invalid_request_error", "resource_missing", "no exception " + id, "id"));
+                .orElseGet(() -> AdminErrors.error(HttpStatus.NOT_FOUND, "invalid_request_error", "resource_missing", "no exception " + id, "id"));
     }
 
     @PostMapping("/{id}/resolve")
@@ -70,24 +71,8 @@ public class AdminExceptionsController {
         return workflow.reopen(id, body.note(), user.name());
     }
 
-    /** One place maps workflow codes to HTTP statuses. */
     @ExceptionHandler(WorkflowException.class)
     public ResponseEntity<Map<String, Object>> refused(WorkflowException e) {
-        HttpStatus status = switch (e.code()) {
-            case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
-            case "NOT_OPEN", "NOT_RESOLVED" -> HttpStatus.CONFLICT;
-            default -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
-        return error(status, "invalid_request_error", e.code().toLowerCase(), e.getMessage(),
-                e.code().equals("NOTE_REQUIRED") ? "note" : e.code().equals("INVALID_KIND") ? "kind" : null);
-    }
-
-    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String code, String message, String param) {
-        java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
-        error.put("type", type);
-        error.put("code", code);
-        error.put("message", message);
-        error.put("param", param);
-        return ResponseEntity.status(status).body(Map.of("error", error));
+        return AdminErrors.refused(e.code(), e.getMessage(), Set.of("NOT_OPEN", "NOT_RESOLVED"));
     }
 }

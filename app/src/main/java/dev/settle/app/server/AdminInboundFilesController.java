@@ -6,7 +6,7 @@ import dev.settle.jobs.ingest.FileReview.ReviewException;
 import dev.settle.jobs.ingest.FileStatus;
 import java.time.LocalDate;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,12 +55,6 @@ public class AdminInboundFilesController {
 
     @ExceptionHandler(ReviewException.class)
     public ResponseEntity<Map<String, Object>> refused(ReviewException e) {
-        HttpStatus status = switch (e.code()) {
-            case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
-            case "WRONG_STATUS", "BEING_LOADED" -> HttpStatus.CONFLICT;
-            default -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
-        return AdminExceptionsController.error(status, "invalid_request_error", e.code().toLowerCase(), e.getMessage(),
-                e.code().equals("NOTE_REQUIRED") ? "note" : null);
+        return AdminErrors.refused(e.code(), e.getMessage(), Set.of("WRONG_STATUS", "BEING_LOADED"));
     }
 }
