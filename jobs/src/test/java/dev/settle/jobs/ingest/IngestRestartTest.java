@@ -145,6 +145,11 @@ class IngestRestartTest {
         assertThat(afterReview.getJobInstanceId()).isEqualTo(restarted.getJobInstanceId());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_report_line WHERE file_id = ?", Long.class, fileId)).isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM ingested_file WHERE id = ?", String.class, fileId)).isEqualTo("REJECTED");
+
+        // the next day's run records what the server holds now as a new version of the name, for review
+        runner.run(IngestJob.NAME, Map.of(IngestJob.SOURCE, "adyen", IngestJob.BUSINESS_DATE, "2026-11-20"));
+        assertThat(jdbc.queryForObject("SELECT status FROM ingested_file WHERE remote_name = ? AND name_version = 2",
+                String.class, name)).isEqualTo("HELD");
     }
 
     @Test
