@@ -100,6 +100,7 @@ public final class FileReview {
     }
 
     private Listed decide(long fileId, String actor, String note, String action, Set<FileStatus> from, FileStatus to) {
+        String done = to == FileStatus.RECEIVED ? "released" : "rejected";
         if (note == null || note.isBlank()) {
             throw new ReviewException("NOTE_REQUIRED", "a note saying why is required to " + action.toLowerCase() + " a file");
         }
@@ -114,7 +115,7 @@ public final class FileReview {
             FileStatus was = FileStatus.valueOf(current.get(0));
             if (!from.contains(was)) {
                 throw new ReviewException("WRONG_STATUS", "file " + fileId + " is " + was + "; only " + names(from)
-                        + " files can be " + (to == FileStatus.RECEIVED ? "released" : "rejected"));
+                        + " files can be " + done);
             }
             if (was == FileStatus.LOADING) {
                 Long running = runningExecution(fileId);
@@ -132,7 +133,7 @@ public final class FileReview {
             }
             jdbc.update("""
                     UPDATE ingested_file SET status = ?, status_reason = ?, status_changed_at = ?, rows_written = 0
-                     WHERE id = ?""", to.name(), (to == FileStatus.RECEIVED ? "released" : "rejected") + " by " + actor + ": " + note,
+                     WHERE id = ?""", to.name(), done + " by " + actor + ": " + note,
                     now, fileId);
             jdbc.update("""
                     INSERT INTO ingested_file_review (file_id, action, from_status, to_status, actor, note, at)
