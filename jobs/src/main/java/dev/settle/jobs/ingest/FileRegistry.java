@@ -96,6 +96,18 @@ public final class FileRegistry {
                  WHERE id = ? AND status IN ('RECEIVED', 'LOADING')""", jobExecutionId, now, now, fileId);
     }
 
+    /**
+     * Counts rows a load chunk staged for the file. Called inside the chunk's transaction, so
+     * {@code rows_written} of a LOADING file is exactly the rows its committed chunks stored (what a
+     * restart resumes after; {@code ./settle inbound list} shows it as progress) and publish needs no
+     * count of the staged rows.
+     */
+    public void addStagedRows(long fileId, long rows) {
+        if (rows > 0) {
+            jdbc.update("UPDATE ingested_file SET rows_written = rows_written + ? WHERE id = ?", rows, fileId);
+        }
+    }
+
     public Optional<InboundFile> find(long id) {
         return first("SELECT * FROM ingested_file WHERE id = ?", id);
     }

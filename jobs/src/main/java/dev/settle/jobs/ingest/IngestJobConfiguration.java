@@ -104,9 +104,11 @@ public class IngestJobConfiguration {
         var context = stepExecution.getExecutionContext();
         long fileId = context.getLong(PendingFilesPartitioner.FILE_ID_KEY);
         InboundFile file = registry.find(fileId).orElseThrow();
-        return new StagingWriter(dataSource, fileId, file.source(), rejected -> context.putLong(
-                StagedItemReader.REJECTED_ROWS_KEY, context.getLong(StagedItemReader.REJECTED_ROWS_KEY, 0L) + rejected),
-                () -> fencing.check(stepExecution));
+        return new StagingWriter(dataSource, fileId, file.source(), (stagedRows, rejectedRecords) -> {
+            registry.addStagedRows(fileId, stagedRows); // in the chunk's transaction: counts exactly the committed rows
+            context.putLong(StagedItemReader.REJECTED_ROWS_KEY,
+                    context.getLong(StagedItemReader.REJECTED_ROWS_KEY, 0L) + rejectedRecords);
+        }, () -> fencing.check(stepExecution));
     }
 
     @Bean

@@ -80,9 +80,9 @@ final class PublishTasklet implements Tasklet {
                 "SELECT exists(SELECT 1 FROM ingest_error WHERE file_id = ? AND fatal)", Boolean.class, fileId));
         long skipped = jdbc.queryForObject(
                 "SELECT count(DISTINCT line_no) FROM ingest_error WHERE file_id = ? AND NOT fatal", Long.class, fileId);
-        long written = jdbc.queryForObject("""
-                SELECT (SELECT count(*) FROM gateway_report_line WHERE file_id = ?)
-                     + (SELECT count(*) FROM bank_entry WHERE file_id = ?)""", Long.class, fileId, fileId);
+        // kept by the load's chunks in their own transactions (FileRegistry.addStagedRows): counting a
+        // million freshly staged rows here cost 0.3 s warm, 1.6 s when it was the first to read them
+        long written = jdbc.queryForObject("SELECT rows_written FROM ingested_file WHERE id = ?", Long.class, fileId);
         FileStatus outcome;
         String reason;
         if (fatal) {

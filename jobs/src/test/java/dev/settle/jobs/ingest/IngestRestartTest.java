@@ -79,6 +79,8 @@ class IngestRestartTest {
         assertThat(jdbc.queryForObject("SELECT status FROM ingested_file WHERE id = ?", String.class, fileId)).isEqualTo("LOADING");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM gateway_report_line WHERE file_id = ?", Long.class, fileId)).isEqualTo(300);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM visible_gateway_report_line WHERE file_id = ?", Long.class, fileId)).isZero();
+        // the registry's count of staged rows moved with the committed chunks, not with the failed one
+        assertThat(jdbc.queryForObject("SELECT rows_written FROM ingested_file WHERE id = ?", Long.class, fileId)).isEqualTo(300);
 
         JobExecution restarted = runner.run(IngestJob.NAME, params); // same identifying parameters → restart
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -87,6 +89,7 @@ class IngestRestartTest {
                 .isEqualTo(rows);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT line_no) FROM gateway_report_line WHERE file_id = ?", Long.class, fileId))
                 .isEqualTo(rows);
+        assertThat(jdbc.queryForObject("SELECT rows_written FROM ingested_file WHERE id = ?", Long.class, fileId)).isEqualTo(rows);
         var loadFile = restarted.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("loadFile")).findFirst().orElseThrow();
         assertThat(loadFile.getReadCount()).isEqualTo(rows - 300); // resumed, not re-read
     }

@@ -26,29 +26,36 @@ public class StagingWriter implements ItemWriter<StagedItem> {
     private final JdbcTemplate jdbc;
     private final long fileId;
     private final String source;
-    private final RejectionCounter rejections;
+    private final ChunkTally tally;
     private final Runnable guard;
 
-    /** Counts rejected records of the file across chunks (restored from the step context on restart). */
-    public interface RejectionCounter {
-        void add(long rejected);
+    /**
+     * What one chunk stored, reported at the end of {@link #write} inside the chunk's transaction, so
+     * a tally kept in the database commits or rolls back with the rows it counts.
+     */
+    public interface ChunkTally {
+        /**
+         * @param stagedRows gateway lines and bank entries the chunk stored
+         * @param rejectedRecords records of the chunk rejected into {@code ingest_error}
+         */
+        void add(long stagedRows, long rejectedRecords);
     }
 
-    public StagingWriter(DataSource dataSource, long fileId, String source, RejectionCounter rejections) {
-        this(dataSource, fileId, source, rejections, () -> { });
+    public StagingWriter(DataSource dataSource, long fileId, String source, ChunkTally tally) {
+        this(dataSource, fileId, source, tally, () -> { });
     }
 
     /**
      * @param guard runs first in every {@link #write}, inside the chunk's transaction; throwing
      *     rolls the chunk back (the jobs use it to enforce the job lock's fencing token)
      */
-    public StagingWriter(DataSource dataSource, long fileId, String source, RejectionCounter rejections, Runnable guard) {
+    public StagingWriter(DataSource dataSource, long fileId, String source, ChunkTally tally, Runnable guard) {
         this.guard = guard;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.fileId = fileId;
         this.source = source;
-        this.rejections = rejections;
+        this.tally = tally;
     }
 
     private static final String GATEWAY_COPY = "COPY gateway_report_line (file_id, line_no, source, record_type, "
@@ -65,6 +72,7 @@ public class StagingWriter implements ItemWriter<StagedItem> {
         List<Object[]> statements = new ArrayList<>();
         List<Object[]> errors = new ArrayList<>();
         long rejectedRecords = 0;
+        long stagedRows = 0;
         if (entryNo < 0) {
             // first chunk of this step run: continue numbering after what committed chunks stored
             entryNo = jdbc.queryForObject("SELECT coalesce(max(entry_no), 0) FROM bank_entry WHERE file_id = ?",
@@ -87,8 +95,10 @@ public class StagingWriter implements ItemWriter<StagedItem> {
                 }
                 if (item instanceof GatewayLine g) {
                     gatewayRow(copy, g);
+                    stagedRows++;
                 } else if (item instanceof BankEntryLine e) {
                     entryRow(copy, e);
+                    stagedRows++;
                 } else if (item instanceof BankStatementHeader h) {
                     statements.add(new Object[] {fileId, h.statementNo(), h.account(), h.statementRef(), h.sequenceNo(),
                             h.currency(), h.openingMinor(), h.openingDate(), h.closingMinor(), h.closingDate()});
@@ -116,8 +126,8 @@ public class StagingWriter implements ItemWriter<StagedItem> {
             jdbc.batchUpdate("""
                     INSERT INTO ingest_error (file_id, line_no, record_type, field, raw_value, code, reason)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", errors);
-            rejections.add(rejectedRecords);
         }
+        tally.add(stagedRows, rejectedRecords);
     }
 
     /** Last entry number written; -1 until the first chunk looked it up. */
