@@ -108,6 +108,16 @@ public final class FileRegistry {
         }
     }
 
+    /**
+     * Deletes every row staged for the file (report lines, bank entries, statements), in the
+     * caller's transaction: a quarantined, rejected or refused file leaves nothing behind.
+     */
+    static void discardStagedRows(JdbcTemplate jdbc, long fileId) {
+        jdbc.update("DELETE FROM gateway_report_line WHERE file_id = ?", fileId);
+        jdbc.update("DELETE FROM bank_entry WHERE file_id = ?", fileId);
+        jdbc.update("DELETE FROM bank_statement WHERE file_id = ?", fileId);
+    }
+
     public Optional<InboundFile> find(long id) {
         return first("SELECT * FROM ingested_file WHERE id = ?", id);
     }

@@ -127,9 +127,7 @@ public final class FileReview {
             }
             Timestamp now = Timestamp.from(clock.instant());
             if (to == FileStatus.REJECTED) {
-                jdbc.update("DELETE FROM gateway_report_line WHERE file_id = ?", fileId);
-                jdbc.update("DELETE FROM bank_entry WHERE file_id = ?", fileId);
-                jdbc.update("DELETE FROM bank_statement WHERE file_id = ?", fileId);
+                FileRegistry.discardStagedRows(jdbc, fileId);
             }
             jdbc.update("""
                     UPDATE ingested_file SET status = ?, status_reason = ?, status_changed_at = ?, rows_written = 0

@@ -97,7 +97,7 @@ final class PublishTasklet implements Tasklet {
             reason = skipped == 0 ? "" : skipped + " bad rows skipped (see ingest_error)";
         }
         if (outcome != FileStatus.INGESTED) {
-            discardStagedRows(fileId);
+            FileRegistry.discardStagedRows(jdbc, fileId);
         }
         jdbc.update("""
                 UPDATE ingested_file SET status = ?, status_reason = ?, status_changed_at = ?,
@@ -110,11 +110,5 @@ final class PublishTasklet implements Tasklet {
             continuity.check(fileId);
         }
         return outcome;
-    }
-
-    private void discardStagedRows(long fileId) {
-        jdbc.update("DELETE FROM gateway_report_line WHERE file_id = ?", fileId);
-        jdbc.update("DELETE FROM bank_entry WHERE file_id = ?", fileId);
-        jdbc.update("DELETE FROM bank_statement WHERE file_id = ?", fileId);
     }
 }
