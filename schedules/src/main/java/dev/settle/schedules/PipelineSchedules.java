@@ -165,6 +165,16 @@ public final class PipelineSchedules {
         return name;
     }
 
+    /**
+     * Whether the firing of a one-off trigger from {@link #trigger} has ended: its pipeline ran, the
+     * pipeline lock was released, and Quartz recorded the completion (it deletes a one-off trigger
+     * only then). The pipeline's last job completing is not that moment: a process that shuts down
+     * on it cuts the firing short (its lock release finds Redis closed, its completion the job store).
+     */
+    public boolean firingEnded(String triggerName) throws SchedulerException {
+        return !scheduler.checkExists(TriggerKey.triggerKey(triggerName, GROUP));
+    }
+
     /** Whether this process's scheduler is running (false in the CLI). */
     public boolean localSchedulerStarted() throws SchedulerException {
         return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();

@@ -2,6 +2,7 @@ package dev.settle.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.settle.jobs.lock.JobLocks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -167,7 +168,14 @@ class TwoNodeScheduleTest {
         services.generate(day, 4);
         nodeA.close();
         nodeA = null;
-        nodeB.getBean(PipelineSchedules.class).trigger(day);
+        String trigger = nodeB.getBean(PipelineSchedules.class).trigger(day);
+        assertThat(nodeB.getBean(PipelineSchedules.class).firingEnded(trigger)).isFalse();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!nodeB.getBean(PipelineSchedules.class).firingEnded(trigger) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        // once the firing has ended, its pipeline lock is free: a process may shut down now
+        assertThat(nodeB.getBean(JobLocks.class).holder(PipelineRunner.PIPELINE_LOCK)).isNull();
         awaitQuiet(Duration.ofSeconds(60));
         assertThat(executionsOf(day)).containsExactly("ingest/adyen=COMPLETED", "ingest/bank=COMPLETED", "payout=COMPLETED",
                 "reconcile=COMPLETED", "settle=COMPLETED");

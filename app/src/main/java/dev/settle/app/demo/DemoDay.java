@@ -135,7 +135,8 @@ public final class DemoDay {
      */
     private void runPipeline(ConfigurableApplicationContext jobs, LocalDate day) throws Exception {
         long t0 = System.nanoTime();
-        String trigger = jobs.getBean(PipelineSchedules.class).trigger(day);
+        PipelineSchedules schedules = jobs.getBean(PipelineSchedules.class);
+        String trigger = schedules.trigger(day);
         out.printf("  Quartz trigger %s fired the pipeline for %s%n", trigger, day);
         JdbcTemplate jdbc = new JdbcTemplate(jobs.getBean(javax.sql.DataSource.class));
         long deadline = System.currentTimeMillis() + 10 * 60_000;
@@ -152,7 +153,7 @@ public final class DemoDay {
                     day.toString());
             boolean payoutDone = stages.stream().anyMatch(s -> "payout".equals(s.get("job_name")) && "COMPLETED".equals(s.get("status")));
             boolean failed = stages.stream().anyMatch(s -> "FAILED".equals(s.get("status")));
-            if (payoutDone || failed) {
+            if ((payoutDone || failed) && schedules.firingEnded(trigger)) {
                 break;
             }
             Thread.sleep(200);
