@@ -285,6 +285,10 @@ public final class ReconciliationSql {
                                (array_agg(record_type ORDER BY business_date DESC, file_id DESC, line_no DESC))[1] AS last_type
                           FROM dispute_event WHERE business_date <= ? GROUP BY dispute_id) x
                  WHERE d.id = x.dispute_id""", date);
+        // settlement asks these tables once per merchant and currency right after this step. With the
+        // statistics of an earlier, smaller day (a few events per file) the planner rescanned the
+        // merchant's disputes for every event of every file: 40-50 ms a pair, 100 pairs on a 1M day.
+        jdbc.execute("ANALYZE dispute, dispute_event");
     }
 
     /**

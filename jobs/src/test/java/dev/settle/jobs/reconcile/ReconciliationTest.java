@@ -102,6 +102,9 @@ class ReconciliationTest {
                 Long.class, DAY1);
         assertThat(matched).isGreaterThan(day1.capturesByCurrency().values().stream().mapToLong(Long::longValue).sum() - 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dispute", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT reltuples::bigint FROM pg_class WHERE relname = 'dispute_event'", Long.class))
+                .as("settlement plans its dispute lookups on statistics of today's events")
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM dispute_event", Long.class));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_posting", Long.class)).as("generated postings")
                 .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM gateway_transaction WHERE kind IN ('capture', 'refund')", Long.class));
         assertThat(new dev.settle.ledger.Ledger(dataSource, java.time.Clock.systemUTC()).unbalancedCurrencies()).isEmpty();
