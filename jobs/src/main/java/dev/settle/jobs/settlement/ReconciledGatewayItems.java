@@ -47,9 +47,19 @@ final class ReconciledGatewayItems {
     record Row(SettlementItem item, Instant createdAt) {
     }
 
-    /** Statement order: by business date, then creation time, then id (the id only breaks ties). */
-    private static final Comparator<Row> STATEMENT_ORDER = Comparator.<Row, LocalDate>comparing(r -> r.item().businessDate())
-            .thenComparing(Row::createdAt).thenComparing(r -> r.item().id());
+    /**
+     * Statement order: by business date, then creation time, then id (the id only breaks ties).
+     * Written out rather than chained with {@code Comparator.comparing}: a 1M day sorts about 14M
+     * pairs, and the chained key extractors were an eighth of the settle step's Java samples.
+     */
+    private static final Comparator<Row> STATEMENT_ORDER = (a, b) -> {
+        int byDate = a.item().businessDate().compareTo(b.item().businessDate());
+        if (byDate != 0) {
+            return byDate;
+        }
+        int byTime = a.createdAt().compareTo(b.createdAt());
+        return byTime != 0 ? byTime : a.item().id().compareTo(b.item().id());
+    };
 
     static List<SettlementItem> inStatementOrder(List<Row> rows) {
         return rows.stream().sorted(STATEMENT_ORDER).map(Row::item).toList();
