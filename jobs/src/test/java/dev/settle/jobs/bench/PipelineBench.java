@@ -139,7 +139,9 @@ public final class PipelineBench {
             out.put("ingest_bank_s", ingestBank);
             out.put("ingest_bank_rows_per_s", (long) (bankRows / ingestBank));
             out.put("raw_copy_bank_s", copyBank);
-            out.put("ingest_bank_vs_copy", round2(ingestBank / copyBank));
+            if (copyBank > 0) { // a small statement's COPY rounds to 0.00 s: no ratio rather than a huge one
+                out.put("ingest_bank_vs_copy", round2(ingestBank / copyBank));
+            }
 
             out.put("database_mb", jdbc.queryForObject("SELECT pg_database_size(current_database()) >> 20", Long.class));
         } finally {
