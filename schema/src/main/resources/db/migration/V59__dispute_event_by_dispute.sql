@@ -1,4 +1,5 @@
--- Settlement loads each merchant's unsettled dispute events through its disputes (dispute_merchant_idx)
--- and then their events: without this index that second step reads every event of every visible
--- file, once per merchant and currency, and the history only grows.
+-- Settlement loads each merchant's unsettled dispute events, once per merchant and currency. At a
+-- few thousand events the planner reads the table whole either way; as the history grows this index
+-- lets it go from the merchant's disputes (dispute_merchant_idx) to their events instead of reading
+-- every event once per merchant and currency.
 CREATE INDEX dispute_event_dispute_idx ON dispute_event (dispute_id);

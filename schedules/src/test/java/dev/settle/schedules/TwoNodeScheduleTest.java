@@ -168,10 +168,11 @@ class TwoNodeScheduleTest {
         services.generate(day, 4);
         nodeA.close();
         nodeA = null;
-        String trigger = nodeB.getBean(PipelineSchedules.class).trigger(day);
-        assertThat(nodeB.getBean(PipelineSchedules.class).firingEnded(trigger)).isFalse();
+        PipelineSchedules schedulesB = nodeB.getBean(PipelineSchedules.class);
+        String trigger = schedulesB.trigger(day);
+        assertThat(schedulesB.firingEnded(trigger)).isFalse();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!nodeB.getBean(PipelineSchedules.class).firingEnded(trigger) && System.nanoTime() < deadline) {
+        while (!schedulesB.firingEnded(trigger) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         // once the firing has ended, its pipeline lock is free: a process may shut down now
