@@ -43,7 +43,24 @@ public final class SettleMain {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SettleMain());
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        addHelpOption(cli);
         cli.setExitCodeExceptionMapper(ExitCodes::forException);
         return cli;
+    }
+
+    /**
+     * Gives every command, however deep, {@code -h/--help}: someone reading
+     * {@code ./settle exceptions --help} at 3 a.m. should get the usage, not "Unknown option". The
+     * root has it (with {@code --version}) from {@code mixinStandardHelpOptions}.
+     */
+    private static void addHelpOption(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--help") == null) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                        .usageHelp(true).description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 }
