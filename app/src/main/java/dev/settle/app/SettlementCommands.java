@@ -12,6 +12,8 @@ import dev.settle.money.Money;
 import dev.settle.money.RoundingRule;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,18 +38,7 @@ final class SettlementCommands {
 
     static void print(List<Map<String, Object>> rows, boolean json, String... columns) {
         if (json) {
-            StringBuilder b = new StringBuilder("[");
-            for (int i = 0; i < rows.size(); i++) {
-                b.append(i == 0 ? "" : ",").append('{');
-                for (int c = 0; c < columns.length; c++) {
-                    Object v = rows.get(i).get(columns[c]);
-                    b.append(c == 0 ? "" : ",").append('"').append(columns[c]).append("\":");
-                    b.append(v == null ? "null" : v instanceof Number ? v.toString()
-                            : '"' + v.toString().trim().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"');
-                }
-                b.append('}');
-            }
-            System.out.println(b.append(']'));
+            System.out.println(json(rows, columns));
             return;
         }
         System.out.println(String.join("\t", columns));
@@ -59,6 +50,24 @@ final class SettlementCommands {
             }
             System.out.println(line);
         }
+    }
+
+    /**
+     * The rows as a JSON array of objects with {@code columns} in order: numbers (minor units,
+     * counts) as numbers, everything else (dates, ids, descriptions) as its trimmed text. Jackson
+     * escapes the text, control characters included: a description is free text.
+     */
+    static String json(List<Map<String, Object>> rows, String... columns) {
+        List<Map<String, Object>> objects = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (String column : columns) {
+                Object v = row.get(column);
+                object.put(column, v == null || v instanceof Number ? v : v.toString().trim());
+            }
+            objects.add(object);
+        }
+        return CliJson.write(objects);
     }
 
     @Command(name = "settlements", description = "Settlements and their statements.",
