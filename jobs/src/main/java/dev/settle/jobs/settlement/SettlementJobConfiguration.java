@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -20,7 +18,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,8 +36,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 public class SettlementJobConfiguration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SettlementJobConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -78,7 +73,7 @@ public class SettlementJobConfiguration {
     /** One chunk — one transaction — per merchant and currency; a restart continues with the pairs not yet settled. */
     @Bean
     Step settleStep(JobRepository jobRepository, PlatformTransactionManager tx, SettlementWorkReader settlementWorkReader,
-                    ItemWriter<SettlementWork> settlementWriter) {
+                    SettlementWriter settlementWriter) {
         return new StepBuilder("settle", jobRepository)
                 .<SettlementWork, SettlementWork>chunk(1)
                 .transactionManager(tx)
@@ -98,22 +93,12 @@ public class SettlementJobConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<SettlementWork> settlementWriter(SettlementService service, FencingGuard fencing,
+    SettlementWriter settlementWriter(SettlementService service, FencingGuard fencing,
             @Value("#{jobParameters['businessDate']}") String businessDate,
             @Value("#{stepExecution}") StepExecution stepExecution) {
-        LocalDate date = LocalDate.parse(businessDate);
-        return chunk -> {
-            fencing.check(stepExecution); // inside the chunk's transaction: a node that lost its lock settles nothing
-            for (SettlementWork work : chunk) {
-                SettlementService.Outcome outcome = service.settle(work, date);
-                var ctx = stepExecution.getExecutionContext();
-                ctx.putLong("outcome." + outcome, ctx.getLong("outcome." + outcome, 0L) + 1);
-                if (outcome == SettlementService.Outcome.LATER_DATE_EXISTS) {
-                    LOG.warn("{} {} not settled for {}: a settlement for a later date exists", work.key().merchantId(),
-                            work.key().currency(), date);
-                }
-            }
-        };
+        // the concrete type, not ItemWriter: Spring Batch looks for listener annotations on it
+        // and warns on every start when a step-scoped bean only says "an ItemWriter"
+        return new SettlementWriter(service, fencing, LocalDate.parse(businessDate), stepExecution);
     }
 
     @Bean
