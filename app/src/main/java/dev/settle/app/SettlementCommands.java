@@ -45,11 +45,33 @@ final class SettlementCommands {
         for (Map<String, Object> r : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns.length; c++) {
-                Object v = r.get(columns[c]);
-                line.append(c == 0 ? "" : "\t").append(v == null ? "" : v.toString().trim());
+                line.append(c == 0 ? "" : "\t").append(tsvField(r.get(columns[c])));
             }
             System.out.println(line);
         }
+    }
+
+    /**
+     * One value of a tab-separated row, escaped as PostgreSQL's text {@code COPY} does (backslash,
+     * tab, line feed, carriage return), so that free text cannot shift columns or split a row.
+     */
+    static String tsvField(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString().trim();
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '\\' -> escaped.append("\\\\");
+                case '\t' -> escaped.append("\\t");
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                default -> escaped.append(ch);
+            }
+        }
+        return escaped.toString();
     }
 
     /**

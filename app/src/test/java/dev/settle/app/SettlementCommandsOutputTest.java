@@ -14,8 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code --json} of {@code settlements} and {@code payouts}: every value survives a JSON parser. */
-class SettlementCommandsJsonTest {
+/**
+ * Output of {@code settlements} and {@code payouts}: every value survives a JSON parser
+ * ({@code --json}), and free text cannot shift the columns of the tab-separated listing.
+ */
+class SettlementCommandsOutputTest {
 
     static List<Arguments> values() {
         return List.of(
@@ -44,5 +47,24 @@ class SettlementCommandsJsonTest {
         assertThat(parsed.size()).isEqualTo(1);
         assertThat(parsed.get(0).propertyNames()).containsExactly("id", "value");
         assertThat(parsed.get(0).get("value").toString()).isEqualTo(expectedJson);
+    }
+
+    static List<Arguments> tsvFields() {
+        return List.of(
+                Arguments.of("null is empty", null, ""),
+                Arguments.of("a number", 231446L, "231446"),
+                Arguments.of("char(3) padding is trimmed", "EUR ", "EUR"),
+                Arguments.of("a tab", "pay_1\t4111", "pay_1\\t4111"),
+                Arguments.of("a line feed", "first\nsecond", "first\\nsecond"),
+                Arguments.of("a carriage return", "first\rsecond", "first\\rsecond"),
+                Arguments.of("a backslash", "A\\B", "A\\\\B"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tsvFields")
+    void each_tsv_field_stays_one_field_on_one_line(String what, Object value, String expected) {
+        String field = SettlementCommands.tsvField(value);
+
+        assertThat(field).isEqualTo(expected).doesNotContain("\t", "\n", "\r");
     }
 }
