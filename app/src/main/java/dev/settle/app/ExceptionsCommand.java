@@ -9,9 +9,12 @@ import dev.settle.jobs.reconcile.ExceptionsWorkflow.WorkflowException;
 import dev.settle.jobs.reconcile.ReconException;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -50,6 +53,33 @@ final class ExceptionsCommand {
             return "-";
         }
         return CurrencyUnit.find(currency).map(c -> Money.ofMinor(minor, c).toString()).orElse(minor + " " + currency);
+    }
+
+    /**
+     * One side of an exception as indented "column  value" lines, empty columns left out. Amounts
+     * ({@code *_minor}) are shown in their currency with the stored minor units next to them:
+     * {@code 3.397 KWD (3397)}. A net amount is in the row's net currency when it has one. Times
+     * are instants in UTC, not the JVM's zone.
+     */
+    static List<String> itemLines(String title, Map<String, Object> row, String fallbackCurrency) {
+        if (row.isEmpty()) {
+            return List.of("  " + title + ": none");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("  " + title + ":");
+        row.forEach((column, value) -> {
+            if (value == null || value.toString().isBlank()) {
+                return;
+            }
+            String shown = value instanceof Timestamp at ? at.toInstant().toString() : value.toString().trim();
+            if (column.endsWith("_minor") && value instanceof Number minor) {
+                Object ccy = column.startsWith("net_") && row.get("net_currency") != null ? row.get("net_currency")
+                        : row.getOrDefault("currency", fallbackCurrency);
+                shown = money(minor.longValue(), ccy == null ? "" : ccy.toString().trim()) + " (" + minor + ")";
+            }
+            lines.add(String.format("    %-24s %s", column, shown));
+        });
+        return lines;
     }
 
     static void printRow(ReconException e) {
@@ -105,8 +135,9 @@ final class ExceptionsCommand {
                 System.out.printf("  business date %s, first seen %s, last seen %s%n", e.businessDate(), e.firstSeenDate(), e.lastSeenDate());
                 System.out.printf("  amount %s, reference %s, merchant %s%n", money(e.amountMinor(), e.currency()), e.reference(), e.merchantId());
                 System.out.printf("  %s%n", e.details());
-                System.out.printf("  our side / compared item: %s%n", d.result());
-                System.out.printf("  counterpart: %s%n", d.counterpart());
+                itemLines("reconciliation result", d.result(), e.currency()).forEach(System.out::println);
+                itemLines("item " + e.itemKey(), d.item(), e.currency()).forEach(System.out::println);
+                itemLines("counterpart", d.counterpart(), e.currency()).forEach(System.out::println);
                 if (e.resolutionKind() != null) {
                     System.out.printf("  resolved %s by %s at %s: %s%n", e.resolutionKind(), e.resolvedBy(), e.resolvedAt(), e.resolution());
                 }

@@ -45,9 +45,13 @@ public final class ExceptionsWorkflow {
                          LocalDate today, int limit) {
     }
 
-    /** An exception with both sides of what was compared and its audit history. */
-    public record Detail(ReconException exception, Map<String, Object> result, Map<String, Object> counterpart,
-                         List<ExceptionAction> history) {
+    /**
+     * An exception with what was compared and its audit history: the latest reconciliation result
+     * of its item, the item itself (our transaction, the report line, the bank entry, ...) and the
+     * counterpart it was compared with; each empty when there is none.
+     */
+    public record Detail(ReconException exception, Map<String, Object> result, Map<String, Object> item,
+                         Map<String, Object> counterpart, List<ExceptionAction> history) {
     }
 
     private final JdbcTemplate jdbc;
@@ -97,13 +101,14 @@ public final class ExceptionsWorkflow {
         Map<String, Object> result = e.itemKey().isEmpty() ? Map.of() : jdbc.queryForList("""
                 SELECT * FROM recon_result WHERE item_key = ? ORDER BY result_date DESC LIMIT 1""", e.itemKey())
                 .stream().findFirst().orElse(Map.of());
+        Map<String, Object> item = e.itemKey().isEmpty() ? Map.of() : describe(e.itemKey());
         Object other = result.get("other_key");
         Map<String, Object> counterpart = other == null ? Map.of() : describe(other.toString());
         List<ExceptionAction> history = jdbc.query("""
                 SELECT action, actor, note, at FROM recon_exception_action WHERE exception_id = ? ORDER BY id""",
                 (rs, n) -> new ExceptionAction(rs.getString("action"), rs.getString("actor"), rs.getString("note"),
                         rs.getTimestamp("at").toInstant()), id);
-        return Optional.of(new Detail(e, result, counterpart, history));
+        return Optional.of(new Detail(e, result, item, counterpart, history));
     }
 
     /**

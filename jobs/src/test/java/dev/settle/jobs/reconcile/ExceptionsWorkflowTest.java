@@ -67,6 +67,8 @@ class ExceptionsWorkflowTest {
                 .extracting(ReconException::reference).containsExactlyInAnyOrder("THEIRS", "ORPHAN");
         var detail = workflow.show(only("OURS").id()).orElseThrow();
         assertThat(detail.result()).containsEntry("outcome", "MISSING_IN_GATEWAY");
+        assertThat(detail.item()).containsEntry("modification_reference", "OURS"); // our transaction itself
+        assertThat(detail.counterpart()).isEmpty(); // the gateway never reported it
         assertThat(detail.history()).extracting(ExceptionAction::action).containsExactly("RAISED");
         assertThat(workflow.list(new Filter(null, null, null, null, 30, DAY, 100))).isEmpty();
     }
