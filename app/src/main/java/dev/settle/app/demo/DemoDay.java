@@ -124,9 +124,19 @@ public final class DemoDay {
             saveState(state);
             out.println();
             out.println("Next: ./settle demo --next-day   (late lines clear today's exceptions)");
-            out.println("      SETTLE_DB_NAME=" + database + " ./settle exceptions list --status OPEN");
+            out.println("      " + exceptionsCommand(database, pg.embedded() ? System.getProperty("settle.pg.data-directory") : null));
             return balanced;
         }
+    }
+
+    /**
+     * The command that lists the demo's open exceptions. With an embedded PostgreSQL the demo's
+     * data live in its own data directory, which every other command must be told about: without
+     * it a command starts an empty, temporary cluster and finds no exceptions at all.
+     */
+    public static String exceptionsCommand(String database, String embeddedDataDirectory) {
+        String dataDirectory = embeddedDataDirectory == null ? "" : "SETTLE_PG_DATA_DIRECTORY=" + embeddedDataDirectory + " ";
+        return dataDirectory + "SETTLE_DB_NAME=" + database + " ./settle exceptions list --status OPEN";
     }
 
     /**

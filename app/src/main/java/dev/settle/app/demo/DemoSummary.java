@@ -115,6 +115,11 @@ final class DemoSummary {
         return CurrencyUnit.find(currency).map(c -> Money.ofMinor(minor, c).toString()).orElse(minor + " " + currency);
     }
 
+    /**
+     * {@code part} of {@code whole} as a percentage with two decimals, rounded down so that a rate
+     * is never overstated: 26 of 29 (89.655…) is "89.65 %", and 99,999 of 100,000 is "99.99 %",
+     * never "100.00 %" while something is still unmatched.
+     */
     static String percent(long part, long whole) {
         if (whole == 0) {
             return "n/a";
