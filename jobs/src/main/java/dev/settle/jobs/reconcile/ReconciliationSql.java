@@ -24,6 +24,33 @@ public final class ReconciliationSql {
     /** Gateway record types matched 1:1 with our captures (Settled) and refunds (Refunded). */
     static final String LEG1_TYPES = "('Settled', 'SettledBulk', 'Refunded', 'RefundedBulk')";
 
+    /**
+     * A leg-1 match's reference is the modification reference both its items were hashed on, so a
+     * partition needs only its own share of the earlier matches.
+     */
+    private static final String LEG1_PARTITION_OF_MATCH = "AND mod(abs(hashtext(r.reference)), :n) = :p";
+
+    /**
+     * The keys frozen before {@code :d} that a leg asks about, as a subquery with one column,
+     * {@code item_key}: the {@code keyColumn} side of that leg's final matches dated before
+     * {@code :d} (narrowed by {@code matchFilter} on {@code r}), and every manual match dated before it.
+     *
+     * <p>For the keys a leg asks about this is what view {@code recon_frozen_item} answers, because
+     * each kind of key has one place in a final match: leg 1 matches our transaction (item) with a
+     * report line (other), leg 2 a payout batch (item) with a bank credit (other), leg 3 our payout
+     * (item) with a bank debit (other); ReconciliationTest checks it. The view reads both sides of
+     * every leg's matches, so each lookup hashed the whole match history: after one earlier
+     * 1M-payment night, 2.1M keys in 1.3 s, twice per leg-1 partition and twice in leg 2, to
+     * look up half a million items or a handful of batches.
+     */
+    private static String frozenBefore(String keyColumn, int leg, String matchFilter) {
+        return """
+                (SELECT r.%s AS item_key FROM recon_result r
+                  WHERE r.leg = %d AND r.outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE') AND r.result_date < :d %s
+                 UNION ALL
+                 SELECT m.item_key FROM recon_matched_item m WHERE m.matched_date < :d)""".formatted(keyColumn, leg, matchFilter);
+    }
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
@@ -86,8 +113,8 @@ public final class ReconciliationSql {
                       FROM gateway_transaction t
                      WHERE t.kind IN ('capture', 'refund') AND t.business_date <= :d
                        AND mod(abs(hashtext(t.modification_reference)), :n) = :p
-                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
-                                        WHERE m.item_key = 'txn:' || t.id AND m.matched_date < :d)
+                       AND NOT EXISTS (SELECT 1 FROM """ + frozenBefore("item_key", 1, LEG1_PARTITION_OF_MATCH) + """
+                                        z WHERE z.item_key = 'txn:' || t.id)
                 ), ranked AS (
                     SELECT 'gw:' || l.file_id || ':' || l.line_no AS item_key, l.modification_reference AS k,
                            CASE WHEN l.record_type LIKE 'Settled%' THEN 'C' ELSE 'R' END AS side,
@@ -104,7 +131,8 @@ public final class ReconciliationSql {
                        AND mod(abs(hashtext(l.modification_reference)), :n) = :p
                 ), g AS (
                     SELECT * FROM ranked r
-                     WHERE NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = r.item_key AND m.matched_date < :d)
+                     WHERE NOT EXISTS (SELECT 1 FROM """ + frozenBefore("other_key", 1, LEG1_PARTITION_OF_MATCH) + """
+                                        z WHERE z.item_key = r.item_key)
                 ), joined AS (
                     -- an item meets only the first line of its reference (rank 1); a later line (rank > 1) comes
                     -- out of the full join on its own, to be classified DUPLICATE. One join, so g is read once
@@ -171,15 +199,16 @@ public final class ReconciliationSql {
                      GROUP BY l.batch_number, l.net_currency
                 ), b AS (
                     SELECT * FROM batches x
-                     WHERE NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = x.item_key AND m.matched_date < :d)
+                     WHERE NOT EXISTS (SELECT 1 FROM """ + frozenBefore("item_key", 2, "") + """
+                                        z WHERE z.item_key = x.item_key)
                 ), c AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.amount_minor, e.currency,
                            coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date,
                            nullif(substring(e.remittance_info FROM :pattern), '')::bigint AS batch_number, e.remittance_info
                       FROM visible_bank_entry e
                      WHERE e.amount_minor > 0 AND NOT e.reversal AND e.file_business_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
-                                        WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
+                       AND NOT EXISTS (SELECT 1 FROM """ + frozenBefore("other_key", 2, "") + """
+                                        z WHERE z.item_key = 'bank:' || e.file_id || ':' || e.entry_no)
                 ), joined AS (
                     SELECT b.item_key AS b_key, c.item_key AS c_key, b.batch_number, coalesce(b.currency, c.currency) AS currency,
                            b.amount_minor AS expected_minor, c.amount_minor AS actual_minor, b.payout_date, c.value_date,
@@ -221,14 +250,15 @@ public final class ReconciliationSql {
                 WITH po AS (
                     SELECT 'po:' || x.payout_id AS item_key, x.* FROM recon_expected_bank_debit x
                      WHERE x.expected_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m WHERE m.item_key = 'po:' || x.payout_id AND m.matched_date < :d)
+                       AND NOT EXISTS (SELECT 1 FROM """ + frozenBefore("item_key", 3, "") + """
+                                        z WHERE z.item_key = 'po:' || x.payout_id)
                 ), dr AS (
                     SELECT 'bank:' || e.file_id || ':' || e.entry_no AS item_key, e.end_to_end_id, -e.amount_minor AS amount_minor,
                            e.currency, coalesce(e.value_date, e.booking_date, e.file_business_date) AS value_date
                       FROM visible_bank_entry e
                      WHERE e.amount_minor < 0 AND NOT e.reversal AND e.end_to_end_id LIKE 'STL%' AND e.file_business_date <= :d
-                       AND NOT EXISTS (SELECT 1 FROM recon_frozen_item m
-                                        WHERE m.item_key = 'bank:' || e.file_id || ':' || e.entry_no AND m.matched_date < :d)
+                       AND NOT EXISTS (SELECT 1 FROM """ + frozenBefore("other_key", 3, "") + """
+                                        z WHERE z.item_key = 'bank:' || e.file_id || ':' || e.entry_no)
                 ), joined AS (
                     SELECT po.item_key AS p_key, dr.item_key AS d_key, coalesce(po.end_to_end_id, dr.end_to_end_id) AS e2e,
                            po.merchant_id, coalesce(po.currency, dr.currency) AS currency, po.amount_minor AS expected_minor,

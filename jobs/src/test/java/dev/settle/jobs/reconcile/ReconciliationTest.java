@@ -138,5 +138,17 @@ class ReconciliationTest {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM recon_run_input i JOIN recon_run r ON r.id = i.run_id "
                 + "WHERE r.business_date = ?", Long.class, DAY2)).isEqualTo(4);
+
+        // a final match freezes both its items: day 2 matched none of day 1's matched items again
+        assertThat(jdbc.queryForList("""
+                SELECT k FROM (SELECT item_key AS k FROM recon_result WHERE outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')
+                               UNION ALL
+                               SELECT other_key FROM recon_result WHERE outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')) x
+                 GROUP BY k HAVING count(*) > 1""", String.class)).isEmpty();
+        // each kind of key has one place in a final match: what ReconciliationSql.frozenBefore relies on
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT leg || ' ' || split_part(item_key, ':', 1) || ' <-> ' || split_part(other_key, ':', 1)
+                  FROM recon_result WHERE outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')""", String.class))
+                .contains("1 txn <-> gw", "2 batch <-> bank").isSubsetOf("1 txn <-> gw", "2 batch <-> bank", "3 po <-> bank");
     }
 }
