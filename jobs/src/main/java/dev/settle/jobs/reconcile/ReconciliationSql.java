@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  *
  * <p>Inputs of date D: internal transactions and ingested files whose business date is ≤ D, minus
  * items frozen by a final match of an earlier date (view {@code recon_frozen_item}: the MATCHED and
- * MATCHED_WITHIN_TOLERANCE rows of {@code recon_result}, both sides, and the manual matches). That
- * makes a run of D a function of D alone: rerunning it deletes its results and recomputes the same
- * ones.
+ * MATCHED_WITHIN_TOLERANCE rows of {@code recon_result}, both sides, and the manual matches; each
+ * leg asks the part of it that can hold its keys, see {@link #frozenBefore}). That makes a run of D
+ * a function of D alone: rerunning it deletes its results and recomputes the same ones.
  */
 public final class ReconciliationSql {
 
