@@ -92,10 +92,9 @@ public final class SettlementService {
 
     /** Settles one pair on its own, reading its reconciled gateway items first. */
     public Outcome settle(Key key, LocalDate businessDate) {
-        CurrencyUnit ccy = CurrencyUnit.of(key.currency());
-        List<ReconciledGatewayItems.Row> rows = jdbc.query(ReconciledGatewayItems.OF_PAIR,
-                (rs, n) -> ReconciledGatewayItems.row(rs, ccy), businessDate, key.merchantId(), key.currency(), businessDate);
-        return settle(new SettlementWork(key, ReconciledGatewayItems.inStatementOrder(rows)), businessDate);
+        List<SettlementItem> items = ReconciledGatewayItems.ofPair(jdbc, key.merchantId(), CurrencyUnit.of(key.currency()),
+                businessDate);
+        return settle(new SettlementWork(key, items), businessDate);
     }
 
     /** Settles one pair with the reconciled gateway items read for it, in one transaction. */

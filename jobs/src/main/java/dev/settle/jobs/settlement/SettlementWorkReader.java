@@ -2,7 +2,6 @@ package dev.settle.jobs.settlement;
 
 import dev.settle.money.CurrencyUnit;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,12 +68,8 @@ public class SettlementWorkReader implements ItemStreamReader<SettlementWork> {
                 // a 1M-payment day ran for minutes). Hash joins take seconds either way.
                 settings.execute("SET LOCAL enable_nestloop = off");
             }
-            statement = connection.prepareStatement(ReconciledGatewayItems.OF_PARTITION);
+            statement = ReconciledGatewayItems.ofPartition(connection, businessDate, partition, partitions);
             statement.setFetchSize(FETCH_ROWS);
-            statement.setDate(1, Date.valueOf(businessDate));
-            statement.setInt(2, partitions);
-            statement.setInt(3, partition);
-            statement.setDate(4, Date.valueOf(businessDate));
             rows = statement.executeQuery();
             rowPending = rows.next();
         } catch (SQLException e) {

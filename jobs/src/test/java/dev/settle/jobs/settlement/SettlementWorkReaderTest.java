@@ -113,8 +113,7 @@ class SettlementWorkReaderTest {
         String second = fx.reconciled(merchant, "EUR", 3_000, DAY);
         SettlementService.Key key = new SettlementService.Key(merchant, "EUR");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        List<SettlementItem> items = ReconciledGatewayItems.inStatementOrder(jdbc.query(ReconciledGatewayItems.OF_PAIR,
-                (rs, n) -> ReconciledGatewayItems.row(rs, dev.settle.money.CurrencyUnit.EUR), DAY, merchant, "EUR", DAY));
+        List<SettlementItem> items = ReconciledGatewayItems.ofPair(jdbc, merchant, dev.settle.money.CurrencyUnit.EUR, DAY);
         assertThat(items).extracting(SettlementItem::id).containsExactly(first, second);
         // another runner settled the second item after this one read it
         jdbc.update("INSERT INTO settled_transaction (transaction_id, settlement_id, kind, amount_minor, fee_minor, line_no) "
