@@ -132,6 +132,32 @@ class MatchOutcomeTableTest {
                 Long.class, day.plusDays(1))).isZero();
     }
 
+    /**
+     * The gateway repeats a line it reported (and we matched) days ago. Ranking must see the earlier,
+     * frozen line: ranked among the open lines alone the repeat would come out MISSING_INTERNALLY,
+     * a different exception with a different dedup key, and finance would look for a payment we
+     * never took instead of a line the gateway sent twice.
+     */
+    @Test
+    void a_repeat_of_a_line_matched_days_ago_is_a_duplicate_and_the_match_stands() {
+        LocalDate day = LocalDate.of(2027, 8, 1);
+        LocalDate later = day.plusDays(3);
+        long firstFile = file(day, "gw");
+        capture("REPEATED", "EUR", 1_250, day);
+        settled(firstFile, 1, "REPEATED", "EUR", 1_250, 0);
+        run(day);
+        long laterFile = file(later, "gw");
+        settled(laterFile, 7, "REPEATED", "EUR", 1_250, 0);
+        run(later);
+
+        String ourCapture = jdbc.queryForObject("SELECT 'txn:' || id FROM gateway_transaction WHERE modification_reference = "
+                + "'REPEATED'", String.class);
+        assertThat(jdbc.queryForList("SELECT result_date || ' ' || outcome || ' ' || item_key || ' ' || coalesce(other_key, '-') "
+                + "FROM recon_result WHERE reference = 'REPEATED' AND leg = 1 ORDER BY result_date", String.class))
+                .containsExactly(day + " MATCHED " + ourCapture + " gw:" + firstFile + ":1",
+                        later + " DUPLICATE gw:" + laterFile + ":7 -");
+    }
+
     @Test
     void every_leg_can_be_run_again_after_a_crash_without_duplicating_its_results() {
         LocalDate day = LocalDate.of(2027, 7, 1);
