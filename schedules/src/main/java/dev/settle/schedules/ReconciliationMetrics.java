@@ -1,5 +1,6 @@
 package dev.settle.schedules;
 
+import dev.settle.jobs.reconcile.MatchOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -77,7 +78,8 @@ final class ReconciliationMetrics implements MeterBinder, DisposableBean {
         }
         matchRate.register(jdbc.query("""
                 SELECT result_date::text,
-                       (1000000 * count(*) FILTER (WHERE outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE'))) / greatest(count(*), 1)
+                       (1000000 * count(*) FILTER (WHERE outcome IN """ + MatchOutcome.FINAL_SQL_LIST + """
+                       )) / greatest(count(*), 1)
                   FROM recon_result WHERE leg = 1 AND NOT pending
                    AND result_date = (SELECT max(result_date) FROM recon_result WHERE leg = 1)
                  GROUP BY result_date""",

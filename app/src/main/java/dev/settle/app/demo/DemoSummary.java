@@ -1,5 +1,6 @@
 package dev.settle.app.demo;
 
+import dev.settle.jobs.reconcile.MatchOutcome;
 import dev.settle.ledger.Ledger;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
@@ -41,7 +42,8 @@ final class DemoSummary {
                 (rs, n) -> money(rs.getLong("net"), rs.getString("currency")), day)));
 
         Map<String, Object> rate = jdbc.queryForMap("""
-                SELECT count(*) FILTER (WHERE outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')) AS matched, count(*) AS total
+                SELECT count(*) FILTER (WHERE outcome IN """ + MatchOutcome.FINAL_SQL_LIST + """
+                ) AS matched, count(*) AS total
                   FROM recon_result WHERE result_date = ? AND leg = 1""", day);
         long matched = ((Number) rate.get("matched")).longValue();
         long total = ((Number) rate.get("total")).longValue();

@@ -1,5 +1,8 @@
 package dev.settle.jobs.reconcile;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * Every outcome of reconciliation, one enum, in order of precedence: when several describe an
  * item, the earlier one is reported. Only the first two are final matches; every other outcome is
@@ -25,6 +28,14 @@ public enum MatchOutcome {
     MISSING_BANK_DEBIT(false),
     /** A bank debit carrying one of our payout references that matches no payout. */
     UNMATCHED_BANK_DEBIT(false);
+
+    /**
+     * The final outcomes as an SQL list, {@code ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')}, for
+     * {@code outcome IN ...}: derived from {@link #finalMatch()}, so the queries that freeze,
+     * count or raise results cannot disagree with it.
+     */
+    public static final String FINAL_SQL_LIST = Arrays.stream(values()).filter(MatchOutcome::finalMatch)
+            .map(o -> "'" + o.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
     private final boolean finalMatch;
 

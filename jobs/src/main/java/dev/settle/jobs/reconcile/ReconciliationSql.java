@@ -46,9 +46,10 @@ public final class ReconciliationSql {
     private static String frozenBefore(String keyColumn, int leg, String matchFilter) {
         return """
                 (SELECT r.%s AS item_key FROM recon_result r
-                  WHERE r.leg = %d AND r.outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE') AND r.result_date < :d %s
+                  WHERE r.leg = %d AND r.outcome IN %s AND r.result_date < :d %s
                  UNION ALL
-                 SELECT m.item_key FROM recon_matched_item m WHERE m.matched_date < :d)""".formatted(keyColumn, leg, matchFilter);
+                 SELECT m.item_key FROM recon_matched_item m WHERE m.matched_date < :d)""".formatted(keyColumn, leg,
+                MatchOutcome.FINAL_SQL_LIST, matchFilter);
     }
 
     private final JdbcTemplate jdbc;
@@ -339,7 +340,7 @@ public final class ReconciliationSql {
                                || CASE WHEN r.other_key IS NOT NULL THEN ', counterpart ' || r.other_key ELSE '' END,
                            r.outcome || ':' || r.item_key, ?, r.item_key, r.leg, r.result_date, r.result_date
                       FROM recon_result r
-                     WHERE r.result_date = ? AND NOT r.pending AND r.outcome NOT IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE')
+                     WHERE r.result_date = ? AND NOT r.pending AND r.outcome NOT IN """ + MatchOutcome.FINAL_SQL_LIST + """
                     ON CONFLICT (dedup_key) DO UPDATE SET last_seen_date = greatest(recon_exception.last_seen_date, EXCLUDED.last_seen_date)
                     RETURNING id, (xmax = 0) AS inserted
                 )

@@ -1,5 +1,6 @@
 package dev.settle.jobs.settlement;
 
+import dev.settle.jobs.reconcile.MatchOutcome;
 import dev.settle.money.CurrencyUnit;
 import dev.settle.money.Money;
 import java.sql.Connection;
@@ -48,7 +49,7 @@ final class ReconciledGatewayItems {
                AND %1$s
                AND EXISTS (SELECT 1
                              FROM (SELECT r.item_key, r.result_date AS matched_date FROM recon_result r
-                                    WHERE r.leg = 1 AND r.outcome IN ('MATCHED', 'MATCHED_WITHIN_TOLERANCE') AND %2$s
+                                    WHERE r.leg = 1 AND r.outcome IN %3$s AND %2$s
                                    UNION ALL
                                    SELECT m.item_key, m.matched_date FROM recon_matched_item m) f
                             WHERE f.item_key = 'txn:' || t.id AND f.matched_date <= ?)
@@ -57,10 +58,10 @@ final class ReconciledGatewayItems {
             """;
 
     private static final String OF_PARTITION = SELECT.formatted("mod(abs(hashtext(t.merchant_id)), ?) = ?",
-            "mod(abs(hashtext(r.merchant_id)), ?) = ?");
+            "mod(abs(hashtext(r.merchant_id)), ?) = ?", MatchOutcome.FINAL_SQL_LIST);
 
     private static final String OF_PAIR = SELECT.formatted("t.merchant_id = ? AND t.currency = ?",
-            "r.merchant_id = ? AND r.currency = ?");
+            "r.merchant_id = ? AND r.currency = ?", MatchOutcome.FINAL_SQL_LIST);
 
     /** The items of one hash partition by merchant, as a statement whose results {@link #row} reads. */
     static PreparedStatement ofPartition(Connection connection, LocalDate businessDate, int partition, int partitions)
